@@ -1,0 +1,33 @@
+# The two set-up-free commands: `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+VPY     := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+OBJDUMP := ia64-linux-gnu-objdump
+
+.PHONY: run test bench binutils venv clean
+
+$(STAMP): pyproject.toml
+	test -x $(VPY) || $(PY) -m venv $(VENV)
+	$(VPY) -m pip install -q --upgrade pip
+	$(VPY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# GNU binutils for IA-64 is the encoding oracle and the guest assembler.
+binutils:
+	@command -v ia64-linux-gnu-as >/dev/null && command -v $(OBJDUMP) >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils-ia64-linux-gnu; }
+
+test: $(STAMP) binutils
+	$(VPY) -m pytest -q
+
+run: $(STAMP)
+	$(VENV)/bin/ia64jit disasm guests/tests/hello.o
+
+bench: $(STAMP) binutils
+	$(VPY) -m pytest -q bench --benchmark-only
+
+clean:
+	rm -rf $(VENV) build *.egg-info

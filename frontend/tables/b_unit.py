@@ -1,0 +1,9 @@
+"""B-type encodings."""
+
+TYPE = "B"
+
+FORMATS = r"""
+"""
+
+ROWS = r"""
+"""

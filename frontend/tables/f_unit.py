@@ -1,0 +1,9 @@
+"""F-type encodings."""
+
+TYPE = "F"
+
+FORMATS = r"""
+"""
+
+ROWS = r"""
+"""

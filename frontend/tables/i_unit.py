@@ -1,0 +1,9 @@
+"""I-type encodings."""
+
+TYPE = "I"
+
+FORMATS = r"""
+"""
+
+ROWS = r"""
+"""

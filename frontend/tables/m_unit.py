@@ -1,0 +1,9 @@
+"""M-type encodings."""
+
+TYPE = "M"
+
+FORMATS = r"""
+"""
+
+ROWS = r"""
+"""

@@ -1,0 +1,9 @@
+"""X-type encodings."""
+
+TYPE = "X"
+
+FORMATS = r"""
+"""
+
+ROWS = r"""
+"""

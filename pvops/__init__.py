@@ -1,0 +1,2 @@
+"""pvops: privileged-operation virtualisation (pv_ops tables, hyperprivops,
+hypercalls, the XSI area).  Not built yet."""
