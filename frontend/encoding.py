@@ -196,9 +196,11 @@ def _lines(text: str):
 
 def compile_extractor(fmt: Format):
     """Return f(slot, lslot) -> dict of every field of ``fmt``."""
-    lines = ["def extract(s, l):"]
+    # The slot arguments get names no field can have: a field called s
+    # (immediate sign) or l must not shadow them for the fields after it.
+    lines = ["def extract(_slot, _lslot):"]
     for name, from_l, lo, width in fmt.raw:
-        src = "l" if from_l else "s"
+        src = "_lslot" if from_l else "_slot"
         lines.append(f"    {name} = ({src} >> {lo}) & {(1 << width) - 1:#x}")
     for name, expr in fmt.derived:
         lines.append(f"    {name} = {expr}")
