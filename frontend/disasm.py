@@ -33,7 +33,7 @@ def print_insn(data: bytes, offset: int, vma: int, symbolize=None):
     unit = tmpl.units[slotnum]
     if tmpl.name == "MLX" and slotnum == 1:
         slotnum = 2           # the L slot is shown with its X slot
-        consumed = 16 - BYTES_PER_LINE
+        consumed = 2 * BYTES_PER_LINE   # objdump: + one slot; the slot-2 rule below makes it 10
     insn_bits = slots[slotnum]
     insn = None
     if unit is not None:
