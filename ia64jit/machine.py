@@ -1,0 +1,249 @@
+"""``Machine``: the public, Unicorn-shaped API of ia64jit.
+
+    m = Machine()
+    m.mem_map(0x10000, 0x10000)
+    m.mem_write(0x10000, code)
+    m.reg_write("r32", 5)          # names as IA-64 spells them
+    m.run(0x10000, until=0x10040)
+    m.reg_read("r8")
+
+Engines: ``engine="interp"`` runs everything in the interpreter;
+``engine="jit"`` interprets cold code and compiles hot blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontend.operands import AR_NUMBERS, CR_NUMBERS
+from translator import faults, frame, helpers
+from translator.faults import GuestFault
+from translator.interp import Interpreter
+
+from . import state as state_mod
+from .memory import PROT_ALL, Memory
+
+M64 = (1 << 64) - 1
+
+
+class EmulationError(Exception):
+    """A run stopped on a guest fault the machine does not deliver."""
+
+    def __init__(self, fault: GuestFault):
+        self.fault = fault
+        super().__init__(fault.describe())
+
+
+class Machine:
+    def __init__(self, engine: str = "interp", jit_threshold: int = 50, code_cache=None):
+        if engine not in ("interp", "jit"):
+            raise ValueError(f"unknown engine {engine!r} (use 'jit' or 'interp')")
+        self.engine = engine
+        self.state = state_mod.CPUState()
+        self.state.CTL = state_mod.CTL
+        self.state.N_STACKED = state_mod.N_STACKED
+        self.mem = Memory()
+        self.helpers = helpers.attach(self)
+        self.interp = Interpreter(self)
+        self.mem.on_code_write = self._code_written
+        self.jit = None
+        if engine == "jit":
+            from backend.jit import JIT
+            self.jit = JIT(self, threshold=jit_threshold, code_cache=code_cache)
+        self._block_hooks = []
+        self._insn_hooks = []
+        self._fault_handlers = []
+
+    # ------------------------------------------------------------ memory
+    def mem_map(self, addr: int, size: int, prot: int = PROT_ALL):
+        return self.mem.map(addr, size, prot)
+
+    def mem_write(self, addr: int, data: bytes) -> None:
+        self.mem.write(addr, bytes(data))
+
+    def mem_read(self, addr: int, size: int) -> bytes:
+        return self.mem.read(addr, size)
+
+    def _code_written(self, page: int) -> None:
+        start = page << 12
+        self.interp.invalidate(start, start + 4096)
+        if self.jit is not None:
+            self.jit.invalidate(start, start + 4096)
+        self.mem.code_pages.discard(page)
+
+    # ------------------------------------------------------------ registers
+    def reg_read(self, name: str) -> int:
+        kind, idx = self._reg(name)
+        st, ctl, C = self.state, self.state.ctl, self.state.CTL
+        if kind == "gr":
+            if idx < 32:
+                return int(st.gr[idx])
+            return int(st.stk[frame.gr_phys(ctl, C, idx, st.N_STACKED)])
+        if kind == "nat":
+            if idx < 32:
+                return int(st.gr_nat[idx])
+            return int(st.stk_nat[frame.gr_phys(ctl, C, idx, st.N_STACKED)])
+        if kind == "fr":
+            p = frame.fr_phys(ctl, C, idx)
+            return int(st.fr_se[p]) << 64 | int(st.fr_sig[p])
+        if kind == "pr":
+            return int(st.pr[frame.pr_phys(ctl, C, idx)])
+        if kind == "prs":
+            return sum(int(st.pr[frame.pr_phys(ctl, C, n)]) << n for n in range(64))
+        if kind == "br":
+            return int(st.br[idx])
+        if kind == "ar":
+            return int(st.ar[idx])
+        if kind == "cr":
+            return int(st.cr[idx])
+        if kind == "cfm":
+            return frame.cfm_pack(*(ctl[C[k]] for k in ("cfm_sof", "cfm_sol", "cfm_sor",
+                                                         "rrb_gr", "rrb_fr", "rrb_pr")))
+        return int(ctl[C[kind]])
+
+    def reg_write(self, name: str, value: int) -> None:
+        kind, idx = self._reg(name)
+        st, ctl, C = self.state, self.state.ctl, self.state.CTL
+        value &= M64 if kind != "fr" else (1 << 82) - 1
+        if kind in ("gr", "nat"):
+            if idx == 0:
+                raise ValueError("r0 is read-only")
+            arr = (st.gr if kind == "gr" else st.gr_nat) if idx < 32 else \
+                (st.stk if kind == "gr" else st.stk_nat)
+            i = idx if idx < 32 else frame.gr_phys(ctl, C, idx, st.N_STACKED)
+            arr[i] = value if kind == "gr" else (1 if value else 0)
+        elif kind == "fr":
+            if idx < 2:
+                raise ValueError(f"f{idx} is read-only")
+            p = frame.fr_phys(ctl, C, idx)
+            st.fr_se[p] = value >> 64
+            st.fr_sig[p] = value & M64
+        elif kind == "pr":
+            if idx == 0:
+                raise ValueError("p0 is read-only")
+            st.pr[frame.pr_phys(ctl, C, idx)] = 1 if value else 0
+        elif kind == "prs":
+            for n in range(1, 64):
+                st.pr[frame.pr_phys(ctl, C, n)] = (value >> n) & 1
+        elif kind == "br":
+            st.br[idx] = value
+        elif kind == "ar":
+            st.ar[idx] = value
+        elif kind == "cr":
+            st.cr[idx] = value
+        elif kind == "cfm":
+            for k, v in zip(("cfm_sof", "cfm_sol", "cfm_sor", "rrb_gr", "rrb_fr", "rrb_pr"),
+                            frame.cfm_unpack(value)):
+                ctl[C[k]] = v
+        else:
+            ctl[C[kind]] = value
+
+    _REG_RE = re.compile(r"^(r|f|p|b)(\d+)(\.nat)?$")
+
+    def _reg(self, name: str):
+        n = name.strip().lower()
+        m = self._REG_RE.match(n)
+        if m:
+            idx = int(m.group(2))
+            kind = {"r": "gr", "f": "fr", "p": "pr", "b": "br"}[m.group(1)]
+            limit = {"gr": 128, "fr": 128, "pr": 64, "br": 8}[kind]
+            if idx < limit and (not m.group(3) or kind == "gr"):
+                return ("nat" if m.group(3) else kind), idx
+        elif n in AR_NUMBERS:
+            return "ar", AR_NUMBERS[n]
+        elif n in CR_NUMBERS:
+            return "cr", CR_NUMBERS[n]
+        elif re.match(r"^ar\d+$", n) and int(n[2:]) < 128:
+            return "ar", int(n[2:])
+        elif re.match(r"^cr\d+$", n) and int(n[2:]) < 128:
+            return "cr", int(n[2:])
+        elif n == "pr":
+            return "prs", 0
+        elif n in ("ip", "ri", "psr", "cfm", "icount", "bof"):
+            return n, 0
+        raise ValueError(f"unknown register {name!r}")
+
+    # ------------------------------------------------------------ hooks
+    def hook_insn(self, fn):
+        """fn(machine, ip, slot, insn) before every instruction (interpreter only)."""
+        self._insn_hooks.append(fn)
+        self.interp.insn_hook = self._call_insn_hooks
+
+    def hook_block(self, fn):
+        """fn(machine, ip) whenever execution reaches a new bundle address
+        after a taken branch or a run start."""
+        self._block_hooks.append(fn)
+
+    def _call_insn_hooks(self, ip, slot, insn):
+        for h in self._insn_hooks:
+            h(self, ip, slot, insn)
+
+    # ------------------------------------------------------------ running
+    def run(self, start: int | None = None, until: int | None = None,
+            count: int | None = None) -> int:
+        """Run from ``start`` (bundle address, slot 0) or the current ip/ri
+        until ip reaches ``until`` (at slot 0) or ``count`` instructions.
+
+        Returns the number of instructions executed.  A guest fault that no
+        handler takes raises EmulationError (state: as before the faulting
+        instruction; ip/ri name it)."""
+        ctl, C = self.state.ctl, self.state.CTL
+        if start is not None:
+            ctl[C["ip"]] = start & M64
+            ctl[C["ri"]] = 0
+        remaining = count if count is not None else 1 << 62
+        total = 0
+        while remaining > 0:
+            if until is not None and ctl[C["ip"]] == until and ctl[C["ri"]] == 0:
+                break
+            try:
+                if self.jit is not None and not self._insn_hooks:
+                    n = self.jit.run(remaining, until)
+                else:
+                    n = self._interp_step(remaining, until)
+            except GuestFault as f:
+                if self._handle_fault(f):
+                    continue
+                raise EmulationError(f) from None
+            if n == 0 and self._halted:
+                break
+            total += n
+            remaining -= n
+            if self._halted:
+                break
+        return total
+
+    _halted = False
+
+    def halt(self):
+        """Stop the current run after the executing instruction."""
+        self._halted = True
+
+    def _interp_step(self, remaining, until):
+        """Interpret up to the next taken branch (or ``until``)."""
+        ctl, C = self.state.ctl, self.state.CTL
+        n = 0
+        while n < remaining:
+            ip = ctl[C["ip"]]
+            if until is not None and ip == until and ctl[C["ri"]] == 0 and n:
+                break
+            for h in self._block_hooks:
+                h(self, ip)
+            k = self.interp.run(min(remaining - n, 3 - ctl[C["ri"]]))
+            n += k
+            if self._halted:
+                break
+        return n
+
+    def add_fault_handler(self, fn):
+        """fn(machine, GuestFault) -> True if handled (state updated to go on)."""
+        self._fault_handlers.append(fn)
+
+    def _handle_fault(self, f: GuestFault) -> bool:
+        for h in self._fault_handlers:
+            if h(self, f):
+                return True
+        return False
+
+
+__all__ = ["Machine", "EmulationError", "faults"]

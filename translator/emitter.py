@@ -1,0 +1,46 @@
+"""The emitter interface: the vocabulary instruction semantics are written in.
+
+Every instruction's behaviour is a function ``sem(e, i)`` (``e`` an emitter,
+``i`` a decoded ``frontend.decoder.Insn``) in ``translator/semantics/``.
+Two emitters implement this interface:
+
+* ``translator.interp.PyEmitter`` evaluates immediately on Python ints
+  (the interpreter, the reference);
+* ``translator.irgen.IREmitter`` builds LLVM IR (the JIT).
+
+Rules for semantics, so that both consumers agree:
+
+* Values are 64-bit unsigned integers; conditions are 1-bit.  Python control
+  flow may depend only on decode-time fields (``i.r1``, completers), never on
+  values: data-dependent choices use ``e.select``.
+* Shift amounts passed to ``shl/lshr/ashr`` must be < 64; ``shl_sat`` and
+  friends saturate (IA-64's "count > 63 gives 0") for variable counts.
+* State is reached only through ``read_*``/``write_*``, memory through
+  ``load``/``store``; faults through ``fault``; control flow through
+  ``branch``; anything else through ``helper`` (a named runtime routine
+  with a Python implementation and, where hot, a native one).
+* The predicate ``qp`` is checked by the driver before ``sem`` runs, unless
+  the function is registered with ``qp=True`` (e.g. ``cmp.unc``, which writes
+  its targets even when ``qp`` is false): then ``e.qp`` is the qp value.
+
+Methods (all required of an emitter)::
+
+    const(v)                      -> value
+    add sub mul and_ or_ xor andcm(a, b)      -> value
+    shl lshr ashr(a, n)           -> value (n < 64)
+    shl_sat lshr_sat ashr_sat(a, n) -> value (n any 64-bit value)
+    not_(a) neg(a) popcnt(a) clz(a) umulh(a, b) smulh(a, b)
+    sext(a, bits) zext(a, bits)   -> value (extend the low ``bits``)
+    eq ne ult ule ugt uge slt sle sgt sge(a, b) -> cond
+    land lor lxor(c, d) lnot(c) -> cond;  to_int(c) -> value;  truth(a) -> cond
+    select(c, a, b)
+    read_gr(n) -> (value, nat cond);  write_gr(n, value, nat)
+    read_pr(n) -> cond;  write_pr(n, cond)
+    read_br(n) / write_br(n, v);  read_ar(n) / write_ar(n, v)
+    load(addr, size) -> value;  store(addr, value, size)
+    fault(code, cond=None)        raise ``code`` (translator.faults) if cond
+    branch(target, cond=None)     transfer control at the end of this slot
+    helper(name, *args) -> value  call a runtime routine (translator/helpers.py)
+    helper_if(cond, name, *args)  the same, only when cond holds
+    ip                            address of the executing bundle (int)
+"""

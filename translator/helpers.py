@@ -1,0 +1,59 @@
+"""Runtime helpers: named routines semantics call through ``e.helper``.
+
+Each is ``fn(cpu, *args) -> int | None``.  The interpreter calls them
+directly; compiled code calls them back through the backend (or a native
+version where one exists).  They are part of the one semantic source.
+"""
+
+from __future__ import annotations
+
+from .rse import AR_EC, AR_PFS, RSE
+
+
+def _pfs_from_state(cpu) -> int:
+    st, ctl, C = cpu.state, cpu.state.ctl, cpu.state.CTL
+    cfm = (ctl[C["cfm_sof"]] | ctl[C["cfm_sol"]] << 7 | ctl[C["cfm_sor"]] << 14 |
+           ctl[C["rrb_gr"]] << 18 | ctl[C["rrb_fr"]] << 25 | ctl[C["rrb_pr"]] << 32)
+    cpl = (ctl[C["psr"]] >> 32) & 3
+    return cfm | (int(st.ar[AR_EC]) & 0x3F) << 52 | cpl << 62
+
+
+def rse_call(cpu):
+    """br.call: PFS <- (CFM, EC, cpl); then the RSE opens the new frame."""
+    cpu.state.ar[AR_PFS] = _pfs_from_state(cpu)
+    cpu.rse.call()
+
+
+def rse_return(cpu):
+    cpu.rse.ret()
+
+
+def rotate_regs(cpu):
+    ctl, C = cpu.state.ctl, cpu.state.CTL
+    sor = ctl[C["cfm_sor"]] * 8
+    if sor:
+        ctl[C["rrb_gr"]] = (ctl[C["rrb_gr"]] - 1) % sor
+    ctl[C["rrb_fr"]] = (ctl[C["rrb_fr"]] - 1) % 96
+    ctl[C["rrb_pr"]] = (ctl[C["rrb_pr"]] - 1) % 48
+
+
+def rse_alloc(cpu, sof, sol, sor):
+    cpu.rse.alloc(sof, sol, sor)
+
+
+HELPERS = {
+    "rse_call": rse_call,
+    "rse_return": rse_return,
+    "rotate_regs": rotate_regs,
+    "rse_alloc": rse_alloc,
+    "flushrs": lambda cpu: cpu.rse.flushrs(),
+    "loadrs": lambda cpu: cpu.rse.loadrs(),
+    "cover": lambda cpu: cpu.rse.cover(),
+    "write_bspstore": lambda cpu, v: cpu.rse.write_bspstore(v),
+}
+
+
+def attach(cpu) -> dict:
+    """Give ``cpu`` its RSE and return the helper table for it."""
+    cpu.rse = RSE(cpu)
+    return dict(HELPERS)

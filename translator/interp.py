@@ -1,0 +1,350 @@
+"""The interpreter: the reference consumer of the semantics.
+
+``PyEmitter`` implements translator/emitter.py by evaluating each operation
+at once on Python ints, reading and writing the state buffer in place.
+``Interpreter`` executes bundles from ``cpu.state.ip``/``ri``, caching
+decoded bundles per address.
+
+The ``cpu`` object it is given provides: ``state`` (the state buffer's views,
+with ``ctl``/``CTL`` for the control words and ``N_STACKED``), ``mem``
+(load/store/fetch_bundle, raising ``AccessError``-like exceptions that carry
+``addr``), and ``helpers`` (name -> fn(cpu, *args)).
+"""
+
+from __future__ import annotations
+
+from frontend.decoder import decode_bundle
+from . import faults, frame
+from .faults import GuestFault
+from .semantics import lookup
+
+M64 = (1 << 64) - 1
+
+
+def _sx(v, bits):
+    sign = 1 << (bits - 1)
+    return ((v & ((1 << bits) - 1)) ^ sign) - sign
+
+
+def _s64(v):
+    return v - (1 << 64) if v >> 63 else v
+
+
+class PyEmitter:
+    """Evaluate semantics immediately (values are Python ints)."""
+
+    def __init__(self, cpu):
+        st = cpu.state
+        self.cpu = cpu
+        self.mem = cpu.mem
+        self.helpers = cpu.helpers
+        self.gr, self.gr_nat = st.mv("gr"), st.mv("gr_nat")
+        self.stk, self.stk_nat = st.mv("stk"), st.mv("stk_nat")
+        self.pr, self.br, self.ar = st.mv("pr"), st.mv("br"), st.mv("ar")
+        self.ctl, self.C = st.ctl, st.CTL
+        self.n_stacked = st.N_STACKED
+        self.ip = 0
+        self.slot = 0
+        self.qp = 1
+        self.taken = False
+        self.target = 0
+
+    # ------------------------------------------------------------ values
+    def const(self, v):
+        return v & M64
+
+    def add(self, a, b):
+        return (a + b) & M64
+
+    def sub(self, a, b):
+        return (a - b) & M64
+
+    def mul(self, a, b):
+        return (a * b) & M64
+
+    def and_(self, a, b):
+        return a & b
+
+    def or_(self, a, b):
+        return a | b
+
+    def xor(self, a, b):
+        return a ^ b
+
+    def andcm(self, a, b):
+        return a & ~b & M64
+
+    def shl(self, a, n):
+        return (a << n) & M64
+
+    def lshr(self, a, n):
+        return a >> n
+
+    def ashr(self, a, n):
+        return (_s64(a) >> n) & M64
+
+    def shl_sat(self, a, n):
+        return (a << n) & M64 if n < 64 else 0
+
+    def lshr_sat(self, a, n):
+        return a >> n if n < 64 else 0
+
+    def ashr_sat(self, a, n):
+        return (_s64(a) >> min(n, 63)) & M64
+
+    def not_(self, a):
+        return ~a & M64
+
+    def neg(self, a):
+        return -a & M64
+
+    def popcnt(self, a):
+        return bin(a).count("1")
+
+    def clz(self, a):
+        return 64 - a.bit_length()
+
+    def umulh(self, a, b):
+        return (a * b) >> 64
+
+    def smulh(self, a, b):
+        return ((_s64(a) * _s64(b)) >> 64) & M64
+
+    def sext(self, a, bits):
+        return _sx(a, bits) & M64
+
+    def zext(self, a, bits):
+        return a & ((1 << bits) - 1)
+
+    def eq(self, a, b):
+        return int(a == b)
+
+    def ne(self, a, b):
+        return int(a != b)
+
+    def ult(self, a, b):
+        return int(a < b)
+
+    def ule(self, a, b):
+        return int(a <= b)
+
+    def ugt(self, a, b):
+        return int(a > b)
+
+    def uge(self, a, b):
+        return int(a >= b)
+
+    def slt(self, a, b):
+        return int(_s64(a) < _s64(b))
+
+    def sle(self, a, b):
+        return int(_s64(a) <= _s64(b))
+
+    def sgt(self, a, b):
+        return int(_s64(a) > _s64(b))
+
+    def sge(self, a, b):
+        return int(_s64(a) >= _s64(b))
+
+    def land(self, c, d):
+        return c & d
+
+    def lor(self, c, d):
+        return c | d
+
+    def lxor(self, c, d):
+        return c ^ d
+
+    def lnot(self, c):
+        return c ^ 1
+
+    def to_int(self, c):
+        return c
+
+    def truth(self, a):
+        return int(a != 0)
+
+    def select(self, c, a, b):
+        return a if c else b
+
+    # ------------------------------------------------------------ state
+    def read_gr(self, n):
+        if n < 32:
+            return self.gr[n], self.gr_nat[n]
+        p = self._phys(n)
+        return self.stk[p], self.stk_nat[p]
+
+    def write_gr(self, n, v, nat):
+        if n < 32:
+            if n == 0:
+                self.fault(faults.ILLEGAL_OPERATION)
+            self.gr[n] = v & M64
+            self.gr_nat[n] = 1 if nat else 0
+        else:
+            p = self._phys(n)
+            self.stk[p] = v & M64
+            self.stk_nat[p] = 1 if nat else 0
+
+    def _phys(self, n):
+        try:
+            return frame.gr_phys(self.ctl, self.C, n, self.n_stacked)
+        except GuestFault as f:
+            f.ip, f.slot = self.ip, self.slot
+            raise
+
+    def read_pr(self, n):
+        return self.pr[frame.pr_phys(self.ctl, self.C, n)]
+
+    def write_pr(self, n, c):
+        if n:
+            self.pr[frame.pr_phys(self.ctl, self.C, n)] = 1 if c else 0
+
+    def read_br(self, n):
+        return self.br[n]
+
+    def write_br(self, n, v):
+        self.br[n] = v & M64
+
+    def read_ar(self, n):
+        return self.ar[n]
+
+    def write_ar(self, n, v):
+        self.ar[n] = v & M64
+
+    # ------------------------------------------------------------ memory
+    def load(self, addr, size):
+        try:
+            return self.mem.load(addr, size)
+        except Exception as exc:
+            if hasattr(exc, "addr"):
+                raise GuestFault(faults.DATA_ACCESS, self.ip, self.slot, exc.addr,
+                                 f"read of {size} bytes at {addr:#x}") from None
+            raise
+
+    def store(self, addr, v, size):
+        try:
+            self.mem.store(addr, v, size)
+        except Exception as exc:
+            if hasattr(exc, "addr"):
+                raise GuestFault(faults.DATA_ACCESS, self.ip, self.slot, exc.addr,
+                                 f"write of {size} bytes at {addr:#x}") from None
+            raise
+
+    # ------------------------------------------------------------ control
+    def fault(self, code, cond=None, detail=""):
+        if cond is None or cond:
+            raise GuestFault(code, self.ip, self.slot, detail=detail)
+
+    def branch(self, target, cond=None):
+        if cond is None or cond:
+            self.taken = True
+            self.target = target & M64
+
+    def helper(self, name, *args):
+        try:
+            return self.helpers[name](self.cpu, *args)
+        except GuestFault as f:
+            f.ip, f.slot = self.ip, self.slot
+            raise
+
+    def helper_if(self, cond, name, *args):
+        if cond:
+            return self.helper(name, *args)
+        return 0
+
+
+class Interpreter:
+    """Execute guest code bundle by bundle from the state's ip/ri."""
+
+    def __init__(self, cpu):
+        self.cpu = cpu
+        self.e = PyEmitter(cpu)
+        self.cache = {}            # bundle address -> tuple of 3 slot entries
+        self.insn_hook = None      # fn(ip, slot, insn) before each instruction
+
+    def invalidate(self, start=None, end=None):
+        if start is None:
+            self.cache.clear()
+            return
+        for a in [a for a in self.cache if start <= a < end]:
+            del self.cache[a]
+
+    def decode(self, ip):
+        """Per-slot (insn, semantic) entries of the bundle at ip (cached)."""
+        ent = self.cache.get(ip)
+        if ent is None:
+            b = decode_bundle(self.cpu.mem.fetch_bundle(ip))
+            slots = []
+            for k in range(3):
+                insn = b.insns[k]
+                if k == 2 and b.template.units[1] == "L":
+                    slots.append(None)   # the X instruction sits at slot 1
+                    continue
+                slots.append((insn, lookup(insn.row) if insn else None))
+            ent = tuple(slots)
+            self.cache[ip] = ent
+            page_of = getattr(self.cpu.mem, "code_pages", None)
+            if page_of is not None:
+                page_of.add(ip >> 12)
+        return ent
+
+    def run(self, count: int) -> int:
+        """Execute up to ``count`` instructions; return how many ran.
+
+        Faults propagate as GuestFault with ip/slot set and the state left
+        as it was before the faulting instruction."""
+        e = self.e
+        ctl, C = e.ctl, e.C
+        IP, RI, ICOUNT = C["ip"], C["ri"], C["icount"]
+        pr = e.pr
+        done = 0
+        hook = self.insn_hook
+        while done < count:
+            ip = ctl[IP]
+            try:
+                ent = self.decode(ip)
+            except Exception as exc:
+                if hasattr(exc, "addr"):
+                    raise GuestFault(faults.INSTRUCTION_ACCESS, ip, ctl[RI],
+                                     detail=f"fetch at {ip:#x}") from None
+                raise
+            slot = ctl[RI]
+            e.ip = ip
+            e.taken = False
+            while slot < 3 and done < count:
+                item = ent[slot]
+                if item is None:
+                    slot += 1
+                    continue
+                insn, sem = item
+                e.slot = slot
+                if insn is None:
+                    raise GuestFault(faults.ILLEGAL_OPERATION, ip, slot,
+                                     detail="reserved or undecodable encoding")
+                if hook is not None:
+                    ctl[RI] = slot
+                    hook(ip, slot, insn)
+                if sem is None:
+                    raise GuestFault(faults.UNIMPLEMENTED, ip, slot, detail=insn.text())
+                qp = insn.f["qp"]
+                if sem.qp:
+                    e.qp = pr[frame.pr_phys(ctl, C, qp)] if qp else 1
+                    sem.fn(e, insn)
+                elif qp == 0 or pr[frame.pr_phys(ctl, C, qp)]:
+                    sem.fn(e, insn)
+                done += 1
+                ctl[ICOUNT] = (ctl[ICOUNT] + 1) & M64
+                if e.taken:
+                    break
+                slot += 1
+                ctl[RI] = slot if slot < 3 else 0
+            if e.taken:
+                ctl[IP] = e.target & ~0xF & M64
+                ctl[RI] = 0
+                e.taken = False
+            elif slot >= 3:
+                ctl[IP] = (ip + 16) & M64
+                ctl[RI] = 0
+            else:
+                ctl[RI] = slot
+        return done

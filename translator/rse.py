@@ -1,0 +1,192 @@
+"""The register stack engine (SDM vol. 2, ch. 6), in its lazy mode.
+
+The physical stacked registers form a circular buffer of ``N`` registers.
+The current frame starts at ``bof``.  Below it lie the *dirty* registers of
+earlier frames, not yet spilled: exactly those whose backing-store slots lie
+between ``ar.bspstore`` and ``ar.bsp``.  Spills happen only when a frame
+would not fit (mandatory spills), fills only when a return needs registers
+that were spilled (mandatory fills); every 64th doubleword of the backing
+store (address bits 8:3 all ones) holds a NaT collection from ``ar.rnat``.
+
+These routines are runtime helpers: both engines call them for ``alloc``,
+``br.call``, ``br.ret``, ``cover``, ``flushrs``, ``loadrs`` and writes to
+``ar.bspstore``.
+"""
+
+from __future__ import annotations
+
+from . import faults
+from .faults import GuestFault
+
+M64 = (1 << 64) - 1
+AR_RSC, AR_BSP, AR_BSPSTORE, AR_RNAT = 16, 17, 18, 19
+AR_PFS, AR_LC, AR_EC = 64, 65, 66
+
+
+def slot_of(addr: int) -> int:
+    return (addr >> 3) & 0x3F
+
+
+def skip_regs(addr: int, n: int) -> int:
+    """Backing-store address ``n`` registers after (n < 0: before) ``addr``,
+    stepping over NaT collection slots."""
+    delta = slot_of(addr) + n
+    if n < 0:
+        delta -= 0x3E
+    q = abs(delta) // 0x3F
+    if delta < 0:
+        q = -q
+    return (addr + 8 * (n + q)) & M64
+
+
+def regs_between(lo: int, hi: int) -> int:
+    """Registers (not NaT slots) in the backing store between lo and hi."""
+    return ((hi - lo) >> 3) - (((hi + 7) >> 9) - ((lo + 7) >> 9))
+
+
+class RSE:
+    """Operations on one CPU's register stack (``cpu.state``, ``cpu.mem``)."""
+
+    def __init__(self, cpu):
+        st = cpu.state
+        self.cpu = cpu
+        self.ctl, self.C = st.ctl, st.CTL
+        self.ar = st.mv("ar")
+        self.stk, self.stk_nat = st.mv("stk"), st.mv("stk_nat")
+        self.n = st.N_STACKED
+
+    # -- partitions
+    def ndirty(self) -> int:
+        return regs_between(self.ar[AR_BSPSTORE], self.ar[AR_BSP])
+
+    def _spill_one(self):
+        ar, ctl, C = self.ar, self.ctl, self.C
+        addr = ar[AR_BSPSTORE]
+        mem = self.cpu.mem
+        if slot_of(addr) == 0x3F:
+            self._store(addr, ar[AR_RNAT])
+            addr += 8
+        phys = (ctl[C["bof"]] - self.ndirty()) % self.n
+        self._store(addr, self.stk[phys])
+        bit = 1 << slot_of(addr)
+        ar[AR_RNAT] = (ar[AR_RNAT] | bit) if self.stk_nat[phys] else (ar[AR_RNAT] & ~bit & M64)
+        ar[AR_BSPSTORE] = (addr + 8) & M64
+        del mem
+
+    def _fill_one(self, frame_base_addr: int, frame_bof: int):
+        """Fill the register just below bspstore; it belongs to the frame whose
+        r32 lives at ``frame_base_addr`` / physical ``frame_bof``."""
+        ar = self.ar
+        addr = (ar[AR_BSPSTORE] - 8) & M64
+        if slot_of(addr) == 0x3F:
+            ar[AR_RNAT] = self._load(addr)
+            addr = (addr - 8) & M64
+        k = regs_between(frame_base_addr, addr)
+        phys = (frame_bof + k) % self.n
+        self.stk[phys] = self._load(addr)
+        self.stk_nat[phys] = (ar[AR_RNAT] >> slot_of(addr)) & 1
+        ar[AR_BSPSTORE] = addr
+
+    def _store(self, addr, value):
+        try:
+            self.cpu.mem.store(addr, value, 8)
+        except Exception as exc:
+            if hasattr(exc, "addr"):
+                raise GuestFault(faults.DATA_ACCESS, arg=addr,
+                                 detail=f"RSE spill to {addr:#x}") from None
+            raise
+
+    def _load(self, addr):
+        try:
+            return self.cpu.mem.load(addr, 8)
+        except Exception as exc:
+            if hasattr(exc, "addr"):
+                raise GuestFault(faults.DATA_ACCESS, arg=addr,
+                                 detail=f"RSE fill from {addr:#x}") from None
+            raise
+
+    # -- frame operations
+    def call(self):
+        """br.call: the caller's locals become dirty; the outputs start the
+        new frame.  PFS must already hold the caller's CFM."""
+        ctl, C, ar = self.ctl, self.C, self.ar
+        sol = ctl[C["cfm_sol"]]
+        ar[AR_BSP] = skip_regs(ar[AR_BSP], sol)
+        ctl[C["bof"]] = (ctl[C["bof"]] + sol) % self.n
+        ctl[C["cfm_sof"]] -= sol
+        ctl[C["cfm_sol"]] = 0
+        ctl[C["cfm_sor"]] = 0
+        ctl[C["rrb_gr"]] = ctl[C["rrb_fr"]] = ctl[C["rrb_pr"]] = 0
+
+    def ret(self):
+        """br.ret: restore CFM and EC from PFS, fill what the caller needs."""
+        ctl, C, ar = self.ctl, self.C, self.ar
+        pfs = ar[AR_PFS]
+        pfm = pfs & ((1 << 38) - 1)
+        sof, sol = pfm & 0x7F, (pfm >> 7) & 0x7F
+        sor, rrb_gr = (pfm >> 14) & 0xF, (pfm >> 18) & 0x7F
+        rrb_fr, rrb_pr = (pfm >> 25) & 0x7F, (pfm >> 32) & 0x3F
+        if sol > sof or sof > 96 or sor * 8 > sof:
+            # An invalid PFS is not a fault of br.ret: the frame becomes empty.
+            sof = sol = sor = rrb_gr = rrb_fr = rrb_pr = 0
+        new_bsp = skip_regs(ar[AR_BSP], -sol)
+        new_bof = (ctl[C["bof"]] - sol) % self.n
+        ar[AR_BSP] = new_bsp
+        ar[AR_EC] = (pfs >> 52) & 0x3F
+        ctl[C["bof"]] = new_bof
+        ctl[C["cfm_sof"]], ctl[C["cfm_sol"]], ctl[C["cfm_sor"]] = sof, sol, sor
+        ctl[C["rrb_gr"]], ctl[C["rrb_fr"]], ctl[C["rrb_pr"]] = rrb_gr, rrb_fr, rrb_pr
+        # Mandatory fills: caller registers that were spilled.
+        while ar[AR_BSPSTORE] > new_bsp and _signed_gt(ar[AR_BSPSTORE], new_bsp):
+            self._fill_one(new_bsp, new_bof)
+
+    def alloc(self, sof: int, sol: int, sor: int):
+        """Resize the current frame (alloc), spilling as needed."""
+        ctl, C = self.ctl, self.C
+        if sof > 96 or sol > sof or sor * 8 > sof:
+            raise GuestFault(faults.ILLEGAL_OPERATION, detail="alloc: bad frame size")
+        if sor != ctl[C["cfm_sor"]] and (ctl[C["rrb_gr"]] or ctl[C["rrb_fr"]] or ctl[C["rrb_pr"]]):
+            raise GuestFault(faults.RESERVED_REGISTER,
+                             detail="alloc: rotating size change with non-zero rrb")
+        while self.ndirty() + sof > self.n:
+            self._spill_one()
+        ctl[C["cfm_sof"]], ctl[C["cfm_sol"]], ctl[C["cfm_sor"]] = sof, sol, sor
+
+    def cover(self):
+        ctl, C, ar = self.ctl, self.C, self.ar
+        sof = ctl[C["cfm_sof"]]
+        ar[AR_BSP] = skip_regs(ar[AR_BSP], sof)
+        ctl[C["bof"]] = (ctl[C["bof"]] + sof) % self.n
+        for k in ("cfm_sof", "cfm_sol", "cfm_sor", "rrb_gr", "rrb_fr", "rrb_pr"):
+            ctl[C[k]] = 0
+
+    def flushrs(self):
+        while self.ndirty() > 0:
+            self._spill_one()
+        if slot_of(self.ar[AR_BSPSTORE]) == 0x3F:
+            # The architecture stores the collection once the group is complete.
+            self._store(self.ar[AR_BSPSTORE], self.ar[AR_RNAT])
+            self.ar[AR_BSPSTORE] = (self.ar[AR_BSPSTORE] + 8) & M64
+
+    def loadrs(self):
+        ctl, C, ar = self.ctl, self.C, self.ar
+        if ctl[C["cfm_sof"]] != 0:
+            raise GuestFault(faults.ILLEGAL_OPERATION, detail="loadrs with a non-empty frame")
+        want = (ar[AR_BSP] - ((ar[AR_RSC] >> 16) & 0x3FFF)) & M64
+        if _signed_gt(want, ar[AR_BSPSTORE]):
+            ar[AR_BSPSTORE] = want      # dirty registers beyond loadrs are discarded
+            return
+        while _signed_gt(ar[AR_BSPSTORE], want):
+            self._fill_one(ar[AR_BSP], ctl[C["bof"]])
+
+    def write_bspstore(self, value: int):
+        ar = self.ar
+        value &= ~7 & M64
+        nd = self.ndirty()
+        ar[AR_BSPSTORE] = value
+        ar[AR_BSP] = skip_regs(value, nd)
+
+
+def _signed_gt(a: int, b: int) -> bool:
+    """a > b for addresses that never straddle the top of the space."""
+    return a > b
