@@ -5,6 +5,6 @@ FORMATS and ROWS in the notation described in frontend/encoding.py, and
 optionally STYLES (extra operand print styles).
 """
 
-from . import a_unit, i_unit, m_unit, m_mem, b_unit, f_unit, x_unit
+from . import a_unit, i_unit, m_unit, m_mem, m_sys, b_unit, f_unit, x_unit
 
-TABLES = (a_unit, i_unit, m_unit, m_mem, b_unit, f_unit, x_unit)
+TABLES = (a_unit, i_unit, m_unit, m_mem, m_sys, b_unit, f_unit, x_unit)
