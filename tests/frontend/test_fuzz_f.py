@@ -69,7 +69,7 @@ def test_fuzz_f_pseudo_op_corners():
            0x1B, 0x1C, 0x1D, 0x28, 0x2C, 0x2F, 0x30, 0x33, 0x34, 0x37, 0x39,
            0x3C, 0x3D, 0x3E, 0x3F]
     out = bytearray()
-    for _ in range(10000):
+    for _ in range(6000):
         op = rng.choice((0, 1, 0, 1, 4, 5, 8, 9, 10, 11, 12, 13, 14))
         s = rng.getrandbits(37) | (op << 37)
         if op in (0, 1) and rng.random() < 0.7:
