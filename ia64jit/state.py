@@ -73,7 +73,8 @@ _FIELDS = (
     ("alat_tag", np.uint64, N_ALAT),     # register id (see translator/alat) or ~0 = invalid
     ("alat_addr", np.uint64, N_ALAT),
     ("alat_size", np.uint64, N_ALAT),
-    ("tlb_tag", np.uint64, N_SOFT_TLB),
+    ("tlb_tag", np.uint64, N_SOFT_TLB),       # page address readable through the entry, or ~0
+    ("tlb_wtag", np.uint64, N_SOFT_TLB),      # page address writable through the entry, or ~0
     ("tlb_addend", np.uint64, N_SOFT_TLB),
 )
 
@@ -151,3 +152,4 @@ class CPUState:
         self.fr_sig[1] = 1 << 63
         self.alat_tag[:] = np.uint64(0xFFFFFFFFFFFFFFFF)
         self.tlb_tag[:] = np.uint64(0xFFFFFFFFFFFFFFFF)
+        self.tlb_wtag[:] = np.uint64(0xFFFFFFFFFFFFFFFF)

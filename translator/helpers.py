@@ -41,7 +41,31 @@ def rse_alloc(cpu, sof, sol, sor):
     cpu.rse.alloc(sof, sol, sor)
 
 
+def clrrrb(cpu, pr_only):
+    ctl, C = cpu.state.ctl, cpu.state.CTL
+    ctl[C["rrb_pr"]] = 0
+    if not pr_only:
+        ctl[C["rrb_gr"]] = ctl[C["rrb_fr"]] = 0
+
+
+def read_itc(cpu):
+    """ITC: the platform's time source (virtual time: the instruction count)."""
+    clock = getattr(cpu, "itc", None)
+    if clock is not None:
+        return clock()
+    ctl, C = cpu.state.ctl, cpu.state.CTL
+    return (ctl[C["icount"]] + int(cpu.state.ar[44])) & ((1 << 64) - 1)
+
+
+def write_itc(cpu, v):
+    ctl, C = cpu.state.ctl, cpu.state.CTL
+    cpu.state.ar[44] = (v - ctl[C["icount"]]) & ((1 << 64) - 1)   # kept as an offset
+
+
 HELPERS = {
+    "clrrrb": clrrrb,
+    "read_itc": read_itc,
+    "write_itc": write_itc,
     "rse_call": rse_call,
     "rse_return": rse_return,
     "rotate_regs": rotate_regs,

@@ -231,9 +231,9 @@ class PyEmitter:
             raise
 
     # ------------------------------------------------------------ control
-    def fault(self, code, cond=None, detail=""):
+    def fault(self, code, cond=None, detail="", arg=0):
         if cond is None or cond:
-            raise GuestFault(code, self.ip, self.slot, detail=detail)
+            raise GuestFault(code, self.ip, self.slot, arg, detail=detail)
 
     def branch(self, target, cond=None):
         if cond is None or cond:

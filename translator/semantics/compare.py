@@ -69,6 +69,8 @@ def _cmp(e, i):
     opname, unsigned = _RELS[rel_name]
     if i.format == "A8":
         a, an = e.const(i.imm8), 0
+    elif i.format == "A7":          # parallel compares against r0
+        a, an = e.const(0), 0
     else:
         a, an = e.read_gr(i.r2)
     b, bn = e.read_gr(i.r3)
@@ -89,7 +91,7 @@ def _tbit(e, i):
     relname, ctype = split_ctype(parts[1:])
     v, nat = e.read_gr(i.r3)
     if parts[0] == "tbit":
-        bit = e.truth(e.and_(e.lshr(v, i.pos6), e.const(1)))
+        bit = e.truth(e.and_(e.lshr(v, i.pos6b), e.const(1)))
         rel = bit if relname == "nz" else e.lnot(bit)
     else:  # tnat: the relation is on the NaT bit itself, which is then "not NaT"
         rel = nat if relname == "nz" else e.lnot(nat)
@@ -99,3 +101,17 @@ def _tbit(e, i):
 
 sem(r"^t(bit|nat)\.n?z\.unc$", qp=True)(_tbit)
 sem(r"^t(bit|nat)\.n?z(\.(and|or|andcm|orcm))*$")(_tbit)
+
+
+def _tf(e, i):
+    """tf: test a processor feature (imm5 = 32..63).  No optional features are
+    implemented, so every feature bit reads 0."""
+    parts = i.mnemonic.split(".")
+    relname, ctype = split_ctype(parts[1:])
+    present = 0
+    rel = present if relname == "nz" else 1 - present
+    write_pred_pair(e, i, ctype, rel, 0)
+
+
+sem(r"^tf\.n?z\.unc$", qp=True)(_tf)
+sem(r"^tf\.n?z(\.(and|or|andcm|orcm))*$")(_tf)

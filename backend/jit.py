@@ -1,0 +1,270 @@
+"""The JIT: hot-block counting, batched compilation with llvmlite, dispatch.
+
+Cold code runs in the interpreter; a block whose start address has been
+reached ``threshold`` times is queued, and queued blocks are compiled
+together in one LLVM module (compile cost per block stays low).  Compiled
+blocks run on the state buffer in place; they call back into Python only
+through one runtime entry point (helpers, soft-TLB misses).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import time
+
+import llvmlite.binding as llvm
+from llvmlite import ir
+
+from translator import faults, irgen
+from translator.faults import GuestFault
+
+M64 = (1 << 64) - 1
+
+_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_uint64, ctypes.c_uint64,
+                             ctypes.c_uint64, ctypes.c_uint64, ctypes.c_uint64)
+_BLOCKFN = ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_void_p)
+
+_llvm_ready = False
+
+
+def _init_llvm():
+    global _llvm_ready
+    if not _llvm_ready:
+        llvm.initialize_native_target()
+        llvm.initialize_native_asmprinter()
+        _llvm_ready = True
+
+
+class CompiledBlock:
+    __slots__ = ("ip", "fn", "cfn", "covered", "execs", "name")
+
+    def __init__(self, ip, cfn, covered, name):
+        self.ip, self.cfn, self.covered, self.name = ip, cfn, covered, name
+        self.execs = 0
+
+
+class JIT:
+    def __init__(self, machine, threshold: int = 50, code_cache=None, opt: int = 2,
+                 batch: int = 8):
+        _init_llvm()
+        self.m = machine
+        self.threshold = threshold
+        self.batch = batch
+        self.opt = opt
+        self.blocks = {}         # ip -> CompiledBlock
+        self.counts = {}         # ip -> times reached while cold
+        self.pending = []        # hot ips waiting for compilation
+        self.failed = set()      # ips that cannot be translated
+        self.engines = []
+        self.stats = {"compiled": 0, "compile_s": 0.0, "modules": 0}
+        self.pending_fault = None
+        self.stop_addrs = set()  # blocks end before these bundles (run(until=...))
+        st = machine.state
+        self._helper_names = []
+        self._helper_ids = {}
+        self._cb = _CALLBACK(self._callback)
+        self._cb_addr = ctypes.cast(self._cb, ctypes.c_void_p).value
+        self.env = _Env(self)
+        target = llvm.Target.from_default_triple()
+        self.tm = target.create_target_machine(opt=opt, jit=True)
+        self.n_tlb = len(st.tlb_tag)
+        self.mem = machine.mem
+
+    # ------------------------------------------------------------ runtime entry
+    def helper_id(self, name: str) -> int:
+        if name not in self._helper_ids:
+            self._helper_ids[name] = len(self._helper_names)
+            self._helper_names.append(name)
+        return self._helper_ids[name]
+
+    def _callback(self, st, hid, a0, a1, a2):
+        name = self._helper_names[hid]
+        try:
+            if name == "mem_load":
+                return self._slow_load(a0, a1)
+            if name == "mem_store":
+                self._slow_store(a0, a1, a2)
+                return 0
+            fn = self.m.helpers[name]
+            r = fn(self.m, *((a0, a1, a2)[:fn.__code__.co_argcount - 1])) \
+                if hasattr(fn, "__code__") else fn(self.m)
+            return (r or 0) & M64
+        except GuestFault as f:
+            self.pending_fault = f
+        except Exception as exc:          # never unwind through native frames
+            self.pending_fault = GuestFault(faults.UNIMPLEMENTED, detail=f"runtime error: {exc!r}")
+        ctl, C = self.m.state.ctl, self.m.state.CTL
+        ctl[C["exit_reason"]] = 4
+        return 0
+
+    def _tlb_fill(self, addr, write):
+        ent = self.mem.pages.get(addr >> 12)
+        if ent is None:
+            return
+        region, off = ent
+        page = addr >> 12
+        st = self.m.state
+        i = page & (self.n_tlb - 1)
+        host_page = region.host_address + off
+        st.tlb_addend[i] = (host_page - (page << 12)) & M64
+        if region.prot & 1:
+            st.tlb_tag[i] = page << 12
+        else:
+            st.tlb_tag[i] = M64
+        if region.prot & 2 and page not in self.mem.code_pages:
+            st.tlb_wtag[i] = page << 12
+        else:
+            st.tlb_wtag[i] = M64
+
+    def _slow_load(self, addr, size):
+        try:
+            v = self.mem.load(addr, size)
+        except Exception as exc:
+            if hasattr(exc, "addr"):
+                raise GuestFault(faults.DATA_ACCESS, arg=addr,
+                                 detail=f"read of {size} bytes at {addr:#x}") from None
+            raise
+        if addr & (size - 1) == 0:
+            self._tlb_fill(addr, False)
+        return v
+
+    def _slow_store(self, addr, size, value):
+        try:
+            self.mem.store(addr, value, size)
+        except Exception as exc:
+            if hasattr(exc, "addr"):
+                raise GuestFault(faults.DATA_ACCESS, arg=addr,
+                                 detail=f"write of {size} bytes at {addr:#x}") from None
+            raise
+        if addr & (size - 1) == 0:
+            self._tlb_fill(addr, True)
+
+    def flush_tlb(self):
+        self.m.state.tlb_tag[:] = M64
+        self.m.state.tlb_wtag[:] = M64
+
+    # ------------------------------------------------------------ compilation
+    def compile_pending(self):
+        if not self.pending:
+            return
+        t0 = time.perf_counter()
+        module = ir.Module(name=f"blocks{self.stats['modules']}")
+        module.triple = self.tm.triple
+        built = []
+        for ip in self.pending:
+            comp = irgen.BlockCompiler(module, self.env, ip, self.stop_addrs)
+            try:
+                covered = comp.build(self.mem.fetch_bundle)
+            except Exception:
+                self.failed.add(ip)
+                # drop the half-built function from the module
+                module.globals.pop(comp.fn.name, None)
+                module.functions.remove(comp.fn) if comp.fn in module.functions else None
+                continue
+            built.append((ip, comp.fn.name, covered))
+        self.pending = []
+        if not built:
+            return
+        llmod = llvm.parse_assembly(str(module))
+        llmod.verify()
+        pto = llvm.create_pipeline_tuning_options(speed_level=self.opt)
+        pb = llvm.create_pass_builder(self.tm, pto)
+        mpm = pb.getModulePassManager()
+        mpm.run(llmod, pb)
+        engine = llvm.create_mcjit_compiler(llmod, self.tm)
+        engine.finalize_object()
+        self.engines.append(engine)
+        for ip, name, covered in built:
+            addr = engine.get_function_address(name)
+            blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name)
+            self.blocks[ip] = blk
+            for a in covered:
+                self.mem.code_pages.add(a >> 12)
+        # Pages now holding code must not be written through the fast path.
+        self.flush_tlb()
+        self.stats["compiled"] += len(built)
+        self.stats["modules"] += 1
+        self.stats["compile_s"] += time.perf_counter() - t0
+
+    def invalidate(self, start, end):
+        for ip in [ip for ip, b in self.blocks.items()
+                   if any(start <= a < end for a in b.covered)]:
+            del self.blocks[ip]
+        for ip in [ip for ip in self.counts if start <= ip < end]:
+            del self.counts[ip]
+        self.failed = {ip for ip in self.failed if not start <= ip < end}
+
+    def flush(self):
+        """Drop every compiled block."""
+        self.blocks.clear()
+        self.counts.clear()
+        self.failed.clear()
+
+    # ------------------------------------------------------------ running
+    def run(self, budget: int, until=None) -> int:
+        """Run up to ``budget`` instructions; returns how many ran."""
+        m = self.m
+        st = m.state
+        ctl, C = st.ctl, st.CTL
+        IP, RI, ICOUNT, BUDGET, EXIT = C["ip"], C["ri"], C["icount"], C["budget"], C["exit_reason"]
+        if until is not None and until not in self.stop_addrs:
+            self.stop_addrs.add(until)
+            for bip in [b for b, blk in self.blocks.items() if until in blk.covered[1:]]:
+                del self.blocks[bip]
+        start_count = ctl[ICOUNT]
+        stop_at = (start_count + budget) & M64
+        ctl[BUDGET] = stop_at
+        state_addr = st.address
+        interp = m.interp
+        blocks = self.blocks
+        while True:
+            done = (ctl[ICOUNT] - start_count) & M64
+            if done >= budget or m._halted:
+                return done
+            ip = ctl[IP]
+            if until is not None and ip == until and ctl[RI] == 0 and done:
+                return done
+            if ctl[RI] == 0:
+                blk = blocks.get(ip)
+                if blk is not None:
+                    blk.execs += 1
+                    reason = blk.cfn(state_addr)
+                    if reason:
+                        ctl[EXIT] = 0
+                        if reason == 4:
+                            f = self.pending_fault
+                            self.pending_fault = None
+                            if f is None:
+                                arg = ctl[C["exit_arg"]]
+                                f = GuestFault(arg & 0xFF, ctl[IP], ctl[RI], arg >> 8)
+                            else:
+                                f.ip, f.slot = ctl[IP], ctl[RI]
+                            raise f
+                    continue
+                if ip not in self.failed:
+                    c = self.counts.get(ip, 0) + 1
+                    self.counts[ip] = c
+                    if c >= self.threshold:
+                        self.pending.append(ip)
+                        del self.counts[ip]
+                        if len(self.pending) >= self.batch or c >= self.threshold:
+                            self.compile_pending()
+                        if ip in blocks:
+                            continue
+            # Cold: interpret up to the end of this bundle.
+            interp.run(min(budget - done, 3 - ctl[RI]))
+
+
+class _Env:
+    """What the IR emitter needs to know about this machine."""
+
+    def __init__(self, jit):
+        from ia64jit import state as state_mod   # layout owner (the caller's side)
+        self.jit = jit
+        self.layout = state_mod.LAYOUT
+        self.n_stacked = state_mod.N_STACKED
+        self.n_tlb = state_mod.N_SOFT_TLB
+        self.helper_addr = jit._cb_addr
+
+    def helper_id(self, name):
+        return self.jit.helper_id(name)

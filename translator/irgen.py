@@ -1,0 +1,584 @@
+"""The IR emitter: the semantics, consumed a second time, build LLVM IR.
+
+``BlockCompiler`` turns one translation block (a run of bundles ending at a
+control transfer) into ``i64 blk(i8* state)``, which executes the block on
+the state buffer in place and returns an exit reason (0: go on at
+``state.ip``).  Guest registers the block touches live in allocas (SSA after
+mem2reg); every exit first writes back what the block wrote, so faults are
+precise to the slot.  A block that branches to its own start becomes a real
+loop inside the function, bounded by the instruction budget.
+
+The layout of the state buffer and the addresses of runtime entry points are
+given by the caller (the backend), so nothing here depends on ``ia64jit``.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from frontend.decoder import decode_bundle
+from . import faults
+from .semantics import lookup
+
+I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
+M64 = (1 << 64) - 1
+
+EXIT_OK, EXIT_BUDGET, EXIT_FAULT = 0, 1, 4     # must match ia64jit.state
+
+
+class Untranslatable(Exception):
+    """The block contains something the IR emitter cannot express."""
+
+
+class IREmitter:
+    """translator/emitter.py over llvmlite.ir, for one block function."""
+
+    def __init__(self, comp, builder):
+        self.c = comp
+        self.b = builder
+        self.ip = 0
+        self.slot = 0
+        self.qp = None
+        self.taken = None      # i1 alloca-backed flag set by branch()
+
+    # ------------------------------------------------------------ values
+    def _v(self, x):
+        if isinstance(x, int):
+            return ir.Constant(I64, x & M64)
+        if x.type == I1:
+            return self.b.zext(x, I64)
+        return x
+
+    def _c(self, x):
+        if isinstance(x, int):
+            return ir.Constant(I1, 1 if x else 0)
+        if x.type != I1:
+            return self.b.icmp_unsigned("!=", x, ir.Constant(x.type, 0))
+        return x
+
+    def const(self, v):
+        return ir.Constant(I64, v & M64)
+
+    def add(self, a, b):
+        return self.b.add(self._v(a), self._v(b))
+
+    def sub(self, a, b):
+        return self.b.sub(self._v(a), self._v(b))
+
+    def mul(self, a, b):
+        return self.b.mul(self._v(a), self._v(b))
+
+    def and_(self, a, b):
+        return self.b.and_(self._v(a), self._v(b))
+
+    def or_(self, a, b):
+        return self.b.or_(self._v(a), self._v(b))
+
+    def xor(self, a, b):
+        return self.b.xor(self._v(a), self._v(b))
+
+    def andcm(self, a, b):
+        return self.b.and_(self._v(a), self.b.not_(self._v(b)))
+
+    def shl(self, a, n):
+        return self.b.shl(self._v(a), self._v(n))
+
+    def lshr(self, a, n):
+        return self.b.lshr(self._v(a), self._v(n))
+
+    def ashr(self, a, n):
+        return self.b.ashr(self._v(a), self._v(n))
+
+    def _sat(self, op, a, n, big):
+        n = self._v(n)
+        inrange = self.b.icmp_unsigned("<", n, ir.Constant(I64, 64))
+        safe = self.b.and_(n, ir.Constant(I64, 63))
+        return self.b.select(inrange, op(self._v(a), safe), big)
+
+    def shl_sat(self, a, n):
+        return self._sat(self.b.shl, a, n, ir.Constant(I64, 0))
+
+    def lshr_sat(self, a, n):
+        return self._sat(self.b.lshr, a, n, ir.Constant(I64, 0))
+
+    def ashr_sat(self, a, n):
+        a = self._v(a)
+        return self._sat(self.b.ashr, a, n, self.b.ashr(a, ir.Constant(I64, 63)))
+
+    def not_(self, a):
+        return self.b.not_(self._v(a))
+
+    def neg(self, a):
+        return self.b.neg(self._v(a))
+
+    def _intrinsic(self, name, args, ret=I64):
+        fn = self.c.intrinsic(name, ret, [a.type for a in args])
+        return self.b.call(fn, args)
+
+    def popcnt(self, a):
+        return self._intrinsic("llvm.ctpop.i64", [self._v(a)])
+
+    def clz(self, a):
+        return self._intrinsic("llvm.ctlz.i64", [self._v(a), ir.Constant(I1, 0)])
+
+    def umulh(self, a, b):
+        i128 = ir.IntType(128)
+        p = self.b.mul(self.b.zext(self._v(a), i128), self.b.zext(self._v(b), i128))
+        return self.b.trunc(self.b.lshr(p, ir.Constant(i128, 64)), I64)
+
+    def smulh(self, a, b):
+        i128 = ir.IntType(128)
+        p = self.b.mul(self.b.sext(self._v(a), i128), self.b.sext(self._v(b), i128))
+        return self.b.trunc(self.b.ashr(p, ir.Constant(i128, 64)), I64)
+
+    def sext(self, a, bits):
+        if bits >= 64:
+            return self._v(a)
+        t = ir.IntType(bits)
+        return self.b.sext(self.b.trunc(self._v(a), t), I64)
+
+    def zext(self, a, bits):
+        if bits >= 64:
+            return self._v(a)
+        return self.b.and_(self._v(a), ir.Constant(I64, (1 << bits) - 1))
+
+    def _cmp_u(self, op, a, b):
+        return self.b.icmp_unsigned(op, self._v(a), self._v(b))
+
+    def _cmp_s(self, op, a, b):
+        return self.b.icmp_signed(op, self._v(a), self._v(b))
+
+    def eq(self, a, b):
+        return self._cmp_u("==", a, b)
+
+    def ne(self, a, b):
+        return self._cmp_u("!=", a, b)
+
+    def ult(self, a, b):
+        return self._cmp_u("<", a, b)
+
+    def ule(self, a, b):
+        return self._cmp_u("<=", a, b)
+
+    def ugt(self, a, b):
+        return self._cmp_u(">", a, b)
+
+    def uge(self, a, b):
+        return self._cmp_u(">=", a, b)
+
+    def slt(self, a, b):
+        return self._cmp_s("<", a, b)
+
+    def sle(self, a, b):
+        return self._cmp_s("<=", a, b)
+
+    def sgt(self, a, b):
+        return self._cmp_s(">", a, b)
+
+    def sge(self, a, b):
+        return self._cmp_s(">=", a, b)
+
+    def land(self, c, d):
+        return self.b.and_(self._c(c), self._c(d))
+
+    def lor(self, c, d):
+        return self.b.or_(self._c(c), self._c(d))
+
+    def lxor(self, c, d):
+        return self.b.xor(self._c(c), self._c(d))
+
+    def lnot(self, c):
+        return self.b.not_(self._c(c))
+
+    def to_int(self, c):
+        return self.b.zext(self._c(c), I64)
+
+    def truth(self, a):
+        return self._c(self._v(a))
+
+    def select(self, c, a, b):
+        c = self._c(c)
+        if (not isinstance(a, int) and a.type == I1) or (not isinstance(b, int) and b.type == I1):
+            return self.b.select(c, self._c(a), self._c(b))
+        if isinstance(a, int) and isinstance(b, int) and a in (0, 1) and b in (0, 1):
+            return self.b.select(c, self._c(a), self._c(b))
+        return self.b.select(c, self._v(a), self._v(b))
+
+    # ------------------------------------------------------------ state
+    def read_gr(self, n):
+        if n == 0:
+            return ir.Constant(I64, 0), ir.Constant(I1, 0)
+        val, nat = self.c.gr_slots(n, self)
+        return self.b.load(val), self.b.load(nat)
+
+    def write_gr(self, n, v, nat):
+        if n == 0:
+            self.fault(faults.ILLEGAL_OPERATION)
+            return
+        val, natp = self.c.gr_slots(n, self)
+        self.b.store(self._v(v), val)
+        self.b.store(self._c(nat), natp)
+        self.c.written.add(("gr", n))
+
+    def read_pr(self, n):
+        if n == 0:
+            return ir.Constant(I1, 1)
+        return self.b.load(self.c.pr_slot(n))
+
+    def write_pr(self, n, c):
+        if n == 0:
+            return
+        self.b.store(self._c(c), self.c.pr_slot(n))
+        self.c.written.add(("pr", n))
+
+    def read_br(self, n):
+        return self.b.load(self.c.simple_slot("br", n))
+
+    def write_br(self, n, v):
+        self.b.store(self._v(v), self.c.simple_slot("br", n))
+        self.c.written.add(("br", n))
+
+    def read_ar(self, n):
+        return self.b.load(self.c.simple_slot("ar", n))
+
+    def write_ar(self, n, v):
+        self.b.store(self._v(v), self.c.simple_slot("ar", n))
+        self.c.written.add(("ar", n))
+
+    # ------------------------------------------------------------ memory
+    def load(self, addr, size):
+        return self.c.mem_access(self, self._v(addr), size, None)
+
+    def store(self, addr, v, size):
+        self.c.mem_access(self, self._v(addr), size, self._v(v))
+
+    # ------------------------------------------------------------ control
+    def fault(self, code, cond=None, detail="", arg=0):
+        self.c.fault_exit(self, code, None if cond is None else self._c(cond), arg)
+
+    def branch(self, target, cond=None):
+        self.c.note_branch(self, self._v(target), None if cond is None else self._c(cond))
+
+    def helper(self, name, *args):
+        return self.c.call_helper(self, name, [self._v(a) for a in args])
+
+    def helper_if(self, cond, name, *args):
+        c = self._c(cond)
+        with self.b.if_then(c):
+            self.c.call_helper(self, name, [self._v(a) for a in args])
+        return ir.Constant(I64, 0)
+
+
+class BlockCompiler:
+    """Build the IR function for one block of decoded bundles.
+
+    ``env`` supplies: ``layout`` (byte offsets: env.layout.offset(name, i)),
+    ``n_stacked``, ``helper_id(name)`` and ``helper_addr`` (the address of
+    the runtime callback ``i64 cb(i64 state, i64 id, i64 a0, i64 a1, i64 a2)``),
+    ``fetch(ip) -> 16 bytes``, ``n_tlb``.
+    """
+
+    MAX_BUNDLES = 32
+
+    def __init__(self, module, env, ip, stop_addrs=()):
+        self.stop_addrs = stop_addrs
+        self.m = module
+        self.env = env
+        self.start = ip
+        self.fn = ir.Function(module, ir.FunctionType(I64, [I8.as_pointer()]), name=f"blk_{ip:x}")
+        self.fn.args[0].name = "st"
+        self.st = self.fn.args[0]
+        self.entry = self.fn.append_basic_block("entry")
+        self.body = self.fn.append_basic_block("body")
+        self.b = ir.IRBuilder(self.body)
+        self.eb = ir.IRBuilder(self.entry)
+        self.slots = {}        # key -> (alloca(s)) in the current cache epoch
+        self.written = set()   # keys written in the current epoch
+        self.frame = None      # SSA values of bof/sof/sor/rrb_* in the current epoch
+        self.n_insns = 0       # instructions emitted so far (for icount at exits)
+        self.exits = []        # (block, next ip, n_insns) for normal ends
+        self.barrier_seen = False
+
+    # ------------------------------------------------------------ raw state access
+    def _ptr(self, name, index=0, ty=I64, builder=None):
+        b = builder or self.b
+        off = self.env.layout.offset(name, index)
+        p = b.gep(self.st, [ir.Constant(I64, off)], inbounds=True)
+        return b.bitcast(p, ty.as_pointer())
+
+    def _dyn_ptr(self, name, index_val, ty, builder=None):
+        b = builder or self.b
+        size = ty.width // 8
+        base = self.env.layout.offset(name, 0)
+        off = b.add(ir.Constant(I64, base), b.mul(index_val, ir.Constant(I64, size)))
+        p = b.gep(self.st, [off], inbounds=True)
+        return b.bitcast(p, ty.as_pointer())
+
+    def intrinsic(self, name, ret, argtys):
+        try:
+            return self.m.get_global(name)
+        except KeyError:
+            return ir.Function(self.m, ir.FunctionType(ret, argtys), name=name)
+
+    # ------------------------------------------------------------ register cache
+    def _frame(self):
+        """bof/sof/sor*8/rrb values of this epoch (loaded where first needed)."""
+        if self.frame is None:
+            b = self._epoch_builder()
+            self.frame = {k: b.load(self._ptr(k, builder=b), name=k) for k in
+                          ("bof", "cfm_sof", "cfm_sor", "rrb_gr", "rrb_pr", "rrb_fr")}
+        return self.frame
+
+    def _epoch_builder(self):
+        """Where epoch loads go: the entry block before any barrier, else here."""
+        if not self.barrier_seen:
+            eb = self.eb
+            return eb
+        return self.b
+
+    def gr_slots(self, n, em):
+        key = ("gr", n)
+        if key in self.slots:
+            return self.slots[key]
+        b = self._epoch_builder()
+        val = b.alloca(I64, name=f"r{n}")
+        nat = b.alloca(I1, name=f"r{n}_nat")
+        if n < 32:
+            vp = self._ptr("gr", n, builder=b)
+            np_ = self._ptr("gr_nat", n, I8, builder=b)
+        else:
+            f = self._frame()
+            i = n - 32
+            # Out-of-frame references fault at the instruction, not at entry.
+            if not self.barrier_seen:
+                pass
+            sor8 = b.mul(f["cfm_sor"], ir.Constant(I64, 8))
+            irot = b.urem(b.add(ir.Constant(I64, i), f["rrb_gr"]),
+                          b.select(b.icmp_unsigned("==", sor8, ir.Constant(I64, 0)),
+                                   ir.Constant(I64, 1), sor8))
+            inrot = b.icmp_unsigned("<", ir.Constant(I64, i), sor8)
+            idx = b.select(inrot, irot, ir.Constant(I64, i))
+            phys = b.urem(b.add(f["bof"], idx), ir.Constant(I64, self.env.n_stacked))
+            vp = self._dyn_ptr("stk", phys, I64, builder=b)
+            np_ = self._dyn_ptr("stk_nat", phys, I8, builder=b)
+        b.store(b.load(vp), val)
+        b.store(b.trunc(b.load(np_), I1), nat)
+        self.slots[key] = (val, nat)
+        self.slots[("grptr", n)] = (vp, np_)
+        if n >= 32:
+            self._check_in_frame(em, n)
+        return val, nat
+
+    def _check_in_frame(self, em, n):
+        f = self._frame()
+        outside = self.b.icmp_unsigned(">=", ir.Constant(I64, n - 32), f["cfm_sof"])
+        self.fault_exit(em, faults.ILLEGAL_OPERATION, outside)
+
+    def pr_slot(self, n):
+        key = ("pr", n)
+        if key in self.slots:
+            return self.slots[key]
+        b = self._epoch_builder()
+        slot = b.alloca(I1, name=f"p{n}")
+        if n < 16:
+            p = self._ptr("pr", n, I8, builder=b)
+        else:
+            f = self._frame()
+            idx = b.add(ir.Constant(I64, 16), b.urem(b.add(ir.Constant(I64, n - 16), f["rrb_pr"]),
+                                                     ir.Constant(I64, 48)))
+            p = self._dyn_ptr("pr", idx, I8, builder=b)
+        b.store(b.trunc(b.load(p), I1), slot)
+        self.slots[key] = slot
+        self.slots[("prptr", n)] = p
+        return slot
+
+    def simple_slot(self, kind, n):
+        key = (kind, n)
+        if key in self.slots:
+            return self.slots[key]
+        b = self._epoch_builder()
+        slot = b.alloca(I64, name=f"{kind}{n}")
+        p = self._ptr(kind, n, builder=b)
+        b.store(b.load(p), slot)
+        self.slots[key] = slot
+        self.slots[(kind + "ptr", n)] = p
+        return slot
+
+    def writeback(self, b=None):
+        """Store every register written in this epoch back to the state."""
+        b = b or self.b
+        for key in sorted(self.written, key=str):
+            kind, n = key
+            if kind == "gr":
+                val, nat = self.slots[key]
+                vp, np_ = self.slots[("grptr", n)]
+                b.store(b.load(val), vp)
+                b.store(b.zext(b.load(nat), I8), np_)
+            elif kind == "pr":
+                b.store(b.zext(b.load(self.slots[key]), I8), self.slots[("prptr", n)])
+            else:
+                b.store(b.load(self.slots[key]), self.slots[(kind + "ptr", n)])
+
+    def barrier(self):
+        """State is about to be read/changed behind our back: write back and
+        start a new cache epoch."""
+        self.writeback()
+        self.slots = {}
+        self.written = set()
+        self.frame = None
+        self.barrier_seen = True
+
+    # ------------------------------------------------------------ exits
+    def _exit(self, b, ip, ri, reason, arg, n_insns):
+        st_ip = self._ptr("ip", builder=b)
+        b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip), st_ip)
+        b.store(ir.Constant(I64, ri), self._ptr("ri", builder=b))
+        ic = self._ptr("icount", builder=b)
+        b.store(b.add(b.load(ic), ir.Constant(I64, n_insns)), ic)
+        if reason:
+            b.store(ir.Constant(I64, reason), self._ptr("exit_reason", builder=b))
+            b.store(ir.Constant(I64, arg), self._ptr("exit_arg", builder=b))
+        b.ret(ir.Constant(I64, reason))
+
+    def fault_exit(self, em, code, cond, arg=0):
+        """Leave with a precise fault at the current slot (if cond).
+        exit_arg = code | arg << 8 (arg: e.g. the break immediate)."""
+        if cond is None:
+            cond = ir.Constant(I1, 1)
+        with self.b.if_then(cond, likely=False):
+            self.writeback()
+            self._exit(self.b, em.ip, em.slot, EXIT_FAULT, (code | arg << 8) & M64, self.n_insns)
+            # if_then wants to branch to its merge block: give it a dead one.
+            self.b.position_at_end(self.fn.append_basic_block("dead"))
+
+    def note_branch(self, em, target, cond):
+        if cond is None:
+            cond = ir.Constant(I1, 1)
+        self.b.store(target, self.target_slot)
+        self.b.store(self.b.or_(self.b.load(self.taken_slot), cond), self.taken_slot)
+
+    def call_helper(self, em, name, args):
+        self.barrier()
+        fnty = ir.FunctionType(I64, [I64] * 5)
+        cb = self.b.inttoptr(ir.Constant(I64, self.env.helper_addr), fnty.as_pointer())
+        args = (args + [ir.Constant(I64, 0)] * 3)[:3]
+        st = self.b.ptrtoint(self.st, I64)
+        r = self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
+        failed = self.b.icmp_unsigned("!=", self.b.load(self._ptr("exit_reason")), ir.Constant(I64, 0))
+        with self.b.if_then(failed, likely=False):
+            self._exit(self.b, em.ip, em.slot, EXIT_FAULT, 0, self.n_insns)
+            self.b.position_at_end(self.fn.append_basic_block("dead"))
+        return r
+
+    # ------------------------------------------------------------ memory
+    def mem_access(self, em, addr, size, value):
+        """Soft-TLB fast path; anything else goes through the runtime."""
+        b = self.b
+        n_tlb = self.env.n_tlb
+        page = b.lshr(addr, ir.Constant(I64, 12))
+        idx = b.and_(page, ir.Constant(I64, n_tlb - 1))
+        tag = b.load(self._dyn_ptr("tlb_wtag" if value is not None else "tlb_tag", idx, I64))
+        key = b.and_(addr, ir.Constant(I64, (~0xFFF | (size - 1)) & M64))
+        hit = b.icmp_unsigned("==", key, tag)
+        ty = ir.IntType(size * 8)
+        result = b.alloca(I64) if value is None else None
+        with b.if_else(hit, likely=True) as (then, otherwise):
+            with then:
+                addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
+                host = b.inttoptr(b.add(addr, addend), ty.as_pointer())
+                if value is None:
+                    v = b.load(host, align=size)
+                    b.store(b.zext(v, I64) if size < 8 else v, result)
+                else:
+                    b.store(b.trunc(value, ty) if size < 8 else value, host, align=size)
+            with otherwise:
+                slow = self.call_helper(em, "mem_load" if value is None else "mem_store",
+                                        [addr, ir.Constant(I64, size)] +
+                                        ([value] if value is not None else []))
+                if value is None:
+                    b.store(slow, result)
+        return b.load(result) if value is None else None
+
+    # ------------------------------------------------------------ the block
+    def build(self, fetch):
+        """Translate bundles from self.start; returns the list of bundle ips."""
+        b = self.b
+        self.taken_slot = self.eb.alloca(I1, name="taken")
+        self.target_slot = self.eb.alloca(I64, name="target")
+        self.eb.store(ir.Constant(I1, 0), self.taken_slot)
+        self.eb.store(ir.Constant(I64, 0), self.target_slot)
+        em = IREmitter(self, b)
+        ip = self.start
+        covered = []
+        ended = False
+        for _ in range(self.MAX_BUNDLES):
+            bundle = decode_bundle(fetch(ip))
+            covered.append(ip)
+            em.ip = ip
+            last_slot = 2
+            for slot in range(3):
+                insn = bundle.insns[slot]
+                if slot == 2 and bundle.template.units[1] == "L":
+                    continue
+                em.slot = slot
+                if insn is None:
+                    self.fault_exit(em, faults.ILLEGAL_OPERATION, None)
+                    ended = True
+                    break
+                sem = lookup(insn.row)
+                if sem is None:
+                    self.fault_exit(em, faults.UNIMPLEMENTED, None)
+                    ended = True
+                    break
+                self._emit_insn(em, insn, sem)
+                self.n_insns += 1
+                if self._is_branch(insn, sem):
+                    self._branch_point(em, ip, slot)
+                    if self._unconditional(insn):
+                        ended = True
+                        break
+                last_slot = slot
+            if ended:
+                break
+            ip = (ip + 16) & M64
+            if ip & 0xFFF == 0 or ip in self.stop_addrs:
+                break
+        if not ended:
+            self.writeback()
+            self._exit(self.b, ip, 0, EXIT_OK, 0, self.n_insns)
+        self.eb.branch(self.body)
+        del last_slot
+        return covered
+
+    def _emit_insn(self, em, insn, sem):
+        qp = insn.f["qp"]
+        if sem.qp:
+            em.qp = em.read_pr(qp)
+            sem.fn(em, insn)
+        elif qp == 0:
+            em.qp = ir.Constant(I1, 1)
+            sem.fn(em, insn)
+        else:
+            em.qp = ir.Constant(I1, 1)
+            with self.b.if_then(em.read_pr(qp)):
+                sem.fn(em, insn)
+
+    @staticmethod
+    def _is_branch(insn, sem):
+        return insn.row.type in "BX" and insn.mnemonic.startswith(("br", "brl")) and \
+            not insn.mnemonic.startswith("brp")
+
+    @staticmethod
+    def _unconditional(insn):
+        return insn.f["qp"] == 0 and insn.row.fmt.name not in ("B1", "B2")
+
+    def _branch_point(self, em, ip, slot):
+        """After a branch: if taken, leave the block (or loop to its start)."""
+        b = self.b
+        taken = b.load(self.taken_slot)
+        with b.if_then(taken):
+            target = b.load(self.target_slot)
+            target = b.and_(target, ir.Constant(I64, ~0xF & M64))
+            self.writeback()
+            self._exit(b, target, 0, EXIT_OK, 0, self.n_insns)
+            b.position_at_end(self.fn.append_basic_block("dead"))
