@@ -26,6 +26,8 @@ def print_insn(data: bytes, offset: int, vma: int, symbolize=None):
     base = offset - (offset & 0xF)
     if base + 16 > len(data):
         return None, 0
+    if vma + base > 0xFFFFFFFFFFFFFFFF:
+        return None, 0        # the address wrapped past 2**64: objdump cannot read it
     code, *slots = split(data[base:base + 16])
     tmpl = TEMPLATES[code]
     consumed = BYTES_PER_LINE
