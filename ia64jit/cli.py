@@ -87,15 +87,19 @@ def _read_raw(path: str) -> bytes:
 
 def run_disasm(args) -> int:
     """``ia64jit disasm FILE`` (objdump -d) / ``--raw FILE [--vma ADDR]`` (objdump -D -b binary)."""
+    # Read and check the input before importing the disassembler: building
+    # the decode tables takes a moment, and a bad file should fail at once.
     if args.raw:
-        from frontend.disasm import disassemble_raw
         data = _read_raw(args.file)
+        from frontend.disasm import disassemble_raw
         write_text(disassemble_raw(data, args.vma or 0))
         return 0
     if args.vma is not None:
         raise CliError("--vma needs --raw (an ELF file has its own addresses)")
-    from frontend.elfdisasm import disassemble_elf
-    write_text(disassemble_elf(args.file))
+    from frontend.elf import load
+    ef = load(args.file)
+    from frontend.elfdisasm import disassemble_loaded
+    write_text(disassemble_loaded(ef))
     return 0
 
 
