@@ -194,6 +194,27 @@ CASES = {
         br.cond.sptk.few one
         br.cond.sptk.few . + 0x10
     """, ()),
+    # Data dumps: an object symbol, and a gcc2_compiled. label (also dumped as
+    # data), with partial lines and zero runs inside and at the ends.
+    "datadump": ("""
+        .text
+        .type obj, @object
+        .size obj, 21
+    obj:
+        stringz "abcdefghij"
+        data1 1, 2, 3, 4, 5, 6, 7, 8, 9, 0x7f
+        .align 16
+    gcc2_compiled.:
+        data1 0x41, 0x42, 0x43, 0, 0, 0, 0x80, 0xff, 0x20
+        .skip 40
+        data1 0x44
+        .align 16
+    f:  br.ret.sptk.many b0
+        .type tail, @object
+    tail:
+        data4 0x41424344
+        data1 0
+    """, ()),
     # Only local symbols, one of them at a non-bundle address.
     "oddsym": ("""
         .text
