@@ -10,7 +10,8 @@ them, following the behaviour of GNU objdump (binutils 2.40):
 * Symbols are the static symbol table (the dynamic one when there is no
   static table), as BFD presents them: section-relative values become
   addresses, STT_SECTION/STT_FILE symbols are "debugging" symbols.  objdump
-  drops nameless, section, file, undefined and common symbols, then sorts
+  drops nameless, undefined and common symbols, and section and file
+  symbols unless their name starts with .plt or .got, then sorts
   the rest per section (``_compare_key``): by address, the current section's
   symbols first, then functions, objects, global, local, larger size,
   names not starting with '.', and name.
@@ -142,10 +143,15 @@ def bfd_symbols(ef) -> list:
     return out
 
 
+def _significant(name: str) -> bool:
+    """Section/debugging symbols objdump keeps anyway (PLT and GOT)."""
+    return name.startswith(".plt") or name.startswith(".got")
+
+
 def useful_symbols(syms) -> list:
     """objdump's remove_useless_symbols."""
     return [s for s in syms
-            if s.name and not s.flags & (DEBUGGING | SECTION_SYM)
+            if s.name and (not s.flags & (DEBUGGING | SECTION_SYM) or _significant(s.name))
             and s.section is not UND and s.section is not COM]
 
 
