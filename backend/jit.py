@@ -24,15 +24,19 @@ _CALLBACK = ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_uint64, ctypes.c_uint64,
                              ctypes.c_uint64, ctypes.c_uint64, ctypes.c_uint64)
 _BLOCKFN = ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_void_p)
 
-_llvm_ready = False
+_target = None
 
 
-def _init_llvm():
-    global _llvm_ready
-    if not _llvm_ready:
+def target_machine(opt: int):
+    """A fresh target machine.  An MCJIT engine takes ownership of the target
+    machine it is created with (and frees it with itself), so every engine
+    gets its own, and pass builders are dropped before the engine exists."""
+    global _target
+    if _target is None:
         llvm.initialize_native_target()
         llvm.initialize_native_asmprinter()
-        _llvm_ready = True
+        _target = llvm.Target.from_default_triple()
+    return _target.create_target_machine(opt=opt, jit=True)
 
 
 class CompiledBlock:
@@ -46,7 +50,6 @@ class CompiledBlock:
 class JIT:
     def __init__(self, machine, threshold: int = 50, code_cache=None, opt: int = 2,
                  batch: int = 8):
-        _init_llvm()
         self.m = machine
         self.threshold = threshold
         self.batch = batch
@@ -65,8 +68,7 @@ class JIT:
         self._cb = _CALLBACK(self._callback)
         self._cb_addr = ctypes.cast(self._cb, ctypes.c_void_p).value
         self.env = _Env(self)
-        target = llvm.Target.from_default_triple()
-        self.tm = target.create_target_machine(opt=opt, jit=True)
+        self.triple = target_machine(opt).triple
         self.n_tlb = len(st.tlb_tag)
         self.mem = machine.mem
 
@@ -149,10 +151,10 @@ class JIT:
             return
         t0 = time.perf_counter()
         module = ir.Module(name=f"blocks{self.stats['modules']}")
-        module.triple = self.tm.triple
+        module.triple = self.triple
         built = []
         for ip in self.pending:
-            comp = irgen.BlockCompiler(module, self.env, ip, self.stop_addrs)
+            comp = irgen.BlockCompiler(module, self.env, ip & ~0xF, self.stop_addrs, ip & 0xF)
             try:
                 covered = comp.build(self.mem.fetch_bundle)
             except Exception:
@@ -167,11 +169,13 @@ class JIT:
             return
         llmod = llvm.parse_assembly(str(module))
         llmod.verify()
+        tm = target_machine(self.opt)
         pto = llvm.create_pipeline_tuning_options(speed_level=self.opt)
-        pb = llvm.create_pass_builder(self.tm, pto)
+        pb = llvm.create_pass_builder(tm, pto)
         mpm = pb.getModulePassManager()
         mpm.run(llmod, pb)
-        engine = llvm.create_mcjit_compiler(llmod, self.tm)
+        del mpm, pb, pto
+        engine = llvm.create_mcjit_compiler(llmod, tm)
         engine.finalize_object()
         self.engines.append(engine)
         for ip, name, covered in built:
@@ -224,33 +228,32 @@ class JIT:
             ip = ctl[IP]
             if until is not None and ip == until and ctl[RI] == 0 and done:
                 return done
-            if ctl[RI] == 0:
-                blk = blocks.get(ip)
-                if blk is not None:
-                    blk.execs += 1
-                    reason = blk.cfn(state_addr)
-                    if reason:
-                        ctl[EXIT] = 0
-                        if reason == 4:
-                            f = self.pending_fault
-                            self.pending_fault = None
-                            if f is None:
-                                arg = ctl[C["exit_arg"]]
-                                f = GuestFault(arg & 0xFF, ctl[IP], ctl[RI], arg >> 8)
-                            else:
-                                f.ip, f.slot = ctl[IP], ctl[RI]
-                            raise f
-                    continue
-                if ip not in self.failed:
-                    c = self.counts.get(ip, 0) + 1
-                    self.counts[ip] = c
-                    if c >= self.threshold:
-                        self.pending.append(ip)
-                        del self.counts[ip]
-                        if len(self.pending) >= self.batch or c >= self.threshold:
-                            self.compile_pending()
-                        if ip in blocks:
-                            continue
+            key = ip | ctl[RI]
+            blk = blocks.get(key)
+            if blk is not None:
+                blk.execs += 1
+                reason = blk.cfn(state_addr)
+                if reason:
+                    ctl[EXIT] = 0
+                    if reason == 4:
+                        f = self.pending_fault
+                        self.pending_fault = None
+                        if f is None:
+                            arg = ctl[C["exit_arg"]]
+                            f = GuestFault(arg & 0xFF, ctl[IP], ctl[RI], arg >> 8)
+                        else:
+                            f.ip, f.slot = ctl[IP], ctl[RI]
+                        raise f
+                continue
+            if key not in self.failed:
+                c = self.counts.get(key, 0) + 1
+                self.counts[key] = c
+                if c >= self.threshold:
+                    self.pending.append(key)
+                    del self.counts[key]
+                    self.compile_pending()
+                    if key in blocks:
+                        continue
             # Cold: interpret up to the end of this bundle.
             interp.run(min(budget - done, 3 - ctl[RI]))
 
@@ -265,6 +268,8 @@ class _Env:
         self.n_stacked = state_mod.N_STACKED
         self.n_tlb = state_mod.N_SOFT_TLB
         self.helper_addr = jit._cb_addr
+        from translator.helpers import BLOCK_ENDING
+        self.block_ending = BLOCK_ENDING
 
     def helper_id(self, name):
         return self.jit.helper_id(name)

@@ -36,6 +36,8 @@ Methods (all required of an emitter)::
     select(c, a, b)
     read_gr(n) -> (value, nat cond);  write_gr(n, value, nat)
     read_pr(n) -> cond;  write_pr(n, cond)
+    read_fr(n) -> (significand, sign_exponent);  write_fr(n, sig, se)
+                                  (82-bit register format: se = sign<<17 | exponent)
     read_br(n) / write_br(n, v);  read_ar(n) / write_ar(n, v)
     load(addr, size) -> value;  store(addr, value, size)
     fault(code, cond=None)        raise ``code`` (translator.faults) if cond

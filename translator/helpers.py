@@ -77,6 +77,12 @@ HELPERS = {
 }
 
 
+# Helpers that change the frame, the RSE or the rotation: compiled code ends
+# its block after the instruction that calls one (register mappings change).
+BLOCK_ENDING = frozenset({"rse_call", "rse_return", "rotate_regs", "rse_alloc", "flushrs",
+                          "loadrs", "cover", "write_bspstore", "clrrrb"})
+
+
 def attach(cpu) -> dict:
     """Give ``cpu`` its RSE and return the helper table for it."""
     cpu.rse = RSE(cpu)

@@ -41,6 +41,7 @@ class PyEmitter:
         self.gr, self.gr_nat = st.mv("gr"), st.mv("gr_nat")
         self.stk, self.stk_nat = st.mv("stk"), st.mv("stk_nat")
         self.pr, self.br, self.ar = st.mv("pr"), st.mv("br"), st.mv("ar")
+        self.fr_sig, self.fr_se = st.mv("fr_sig"), st.mv("fr_se")
         self.ctl, self.C = st.ctl, st.CTL
         self.n_stacked = st.N_STACKED
         self.ip = 0
@@ -198,6 +199,17 @@ class PyEmitter:
     def write_pr(self, n, c):
         if n:
             self.pr[frame.pr_phys(self.ctl, self.C, n)] = 1 if c else 0
+
+    def read_fr(self, n):
+        p = frame.fr_phys(self.ctl, self.C, n)
+        return self.fr_sig[p], self.fr_se[p]
+
+    def write_fr(self, n, sig, se):
+        if n < 2:
+            self.fault(faults.ILLEGAL_OPERATION, detail=f"f{n} is read-only")
+        p = frame.fr_phys(self.ctl, self.C, n)
+        self.fr_sig[p] = sig & M64
+        self.fr_se[p] = se & 0x3FFFF
 
     def read_br(self, n):
         return self.br[n]

@@ -231,6 +231,18 @@ class IREmitter:
         self.b.store(self._c(c), self.c.pr_slot(n))
         self.c.written.add(("pr", n))
 
+    def read_fr(self, n):
+        sp, ep = self.c.fr_ptrs(n)
+        return self.b.load(sp), self.b.load(ep)
+
+    def write_fr(self, n, sig, se):
+        if n < 2:
+            self.fault(faults.ILLEGAL_OPERATION)
+            return
+        sp, ep = self.c.fr_ptrs(n)
+        self.b.store(self._v(sig), sp)
+        self.b.store(self.b.and_(self._v(se), ir.Constant(I64, 0x3FFFF)), ep)
+
     def read_br(self, n):
         return self.b.load(self.c.simple_slot("br", n))
 
@@ -270,34 +282,40 @@ class IREmitter:
 
 
 class BlockCompiler:
-    """Build the IR function for one block of decoded bundles.
+    """Build the IR function for one block, starting at a bundle and slot.
 
-    ``env`` supplies: ``layout`` (byte offsets: env.layout.offset(name, i)),
-    ``n_stacked``, ``helper_id(name)`` and ``helper_addr`` (the address of
-    the runtime callback ``i64 cb(i64 state, i64 id, i64 a0, i64 a1, i64 a2)``),
-    ``fetch(ip) -> 16 bytes``, ``n_tlb``.
+    Register cache: every register the block touches gets an alloca in the
+    entry block, loaded there from the state; writes go to the alloca and are
+    stored back at every exit.  The frame (bof, CFM, rrb) is constant inside a
+    block, because instructions that change it end their block.
+
+    ``env`` supplies ``layout`` (env.layout.offset(name, i)), ``n_stacked``,
+    ``n_tlb``, ``helper_id(name)``, ``helper_addr`` (address of the runtime
+    callback ``i64 cb(i64 state, i64 id, i64 a0, i64 a1, i64 a2)``) and
+    ``block_ending`` (names of helpers after which the block must end).
     """
 
     MAX_BUNDLES = 32
 
-    def __init__(self, module, env, ip, stop_addrs=()):
+    def __init__(self, module, env, ip, stop_addrs=(), ri=0):
         self.stop_addrs = stop_addrs
         self.m = module
         self.env = env
         self.start = ip
-        self.fn = ir.Function(module, ir.FunctionType(I64, [I8.as_pointer()]), name=f"blk_{ip:x}")
+        self.start_ri = ri
+        self.fn = ir.Function(module, ir.FunctionType(I64, [I8.as_pointer()]),
+                              name=f"blk_{ip:x}_{ri}")
         self.fn.args[0].name = "st"
         self.st = self.fn.args[0]
         self.entry = self.fn.append_basic_block("entry")
         self.body = self.fn.append_basic_block("body")
         self.b = ir.IRBuilder(self.body)
         self.eb = ir.IRBuilder(self.entry)
-        self.slots = {}        # key -> (alloca(s)) in the current cache epoch
-        self.written = set()   # keys written in the current epoch
-        self.frame = None      # SSA values of bof/sof/sor/rrb_* in the current epoch
-        self.n_insns = 0       # instructions emitted so far (for icount at exits)
-        self.exits = []        # (block, next ip, n_insns) for normal ends
-        self.barrier_seen = False
+        self.slots = {}        # register key -> alloca(s); ("ptr", key) -> state pointer(s)
+        self.written = set()   # register keys the block writes
+        self.frame = None      # entry values of bof/cfm/rrb
+        self.n_insns = 0       # instructions completed so far (icount at exits)
+        self.ends_here = False  # the current instruction called a block-ending helper
 
     # ------------------------------------------------------------ raw state access
     def _ptr(self, name, index=0, ty=I64, builder=None):
@@ -322,25 +340,17 @@ class BlockCompiler:
 
     # ------------------------------------------------------------ register cache
     def _frame(self):
-        """bof/sof/sor*8/rrb values of this epoch (loaded where first needed)."""
         if self.frame is None:
-            b = self._epoch_builder()
-            self.frame = {k: b.load(self._ptr(k, builder=b), name=k) for k in
+            eb = self.eb
+            self.frame = {k: eb.load(self._ptr(k, builder=eb), name=k) for k in
                           ("bof", "cfm_sof", "cfm_sor", "rrb_gr", "rrb_pr", "rrb_fr")}
         return self.frame
-
-    def _epoch_builder(self):
-        """Where epoch loads go: the entry block before any barrier, else here."""
-        if not self.barrier_seen:
-            eb = self.eb
-            return eb
-        return self.b
 
     def gr_slots(self, n, em):
         key = ("gr", n)
         if key in self.slots:
             return self.slots[key]
-        b = self._epoch_builder()
+        b = self.eb
         val = b.alloca(I64, name=f"r{n}")
         nat = b.alloca(I1, name=f"r{n}_nat")
         if n < 32:
@@ -349,9 +359,6 @@ class BlockCompiler:
         else:
             f = self._frame()
             i = n - 32
-            # Out-of-frame references fault at the instruction, not at entry.
-            if not self.barrier_seen:
-                pass
             sor8 = b.mul(f["cfm_sor"], ir.Constant(I64, 8))
             irot = b.urem(b.add(ir.Constant(I64, i), f["rrb_gr"]),
                           b.select(b.icmp_unsigned("==", sor8, ir.Constant(I64, 0)),
@@ -364,21 +371,20 @@ class BlockCompiler:
         b.store(b.load(vp), val)
         b.store(b.trunc(b.load(np_), I1), nat)
         self.slots[key] = (val, nat)
-        self.slots[("grptr", n)] = (vp, np_)
-        if n >= 32:
-            self._check_in_frame(em, n)
+        self.slots[("ptr", key)] = (vp, np_)
         return val, nat
 
-    def _check_in_frame(self, em, n):
-        f = self._frame()
-        outside = self.b.icmp_unsigned(">=", ir.Constant(I64, n - 32), f["cfm_sof"])
-        self.fault_exit(em, faults.ILLEGAL_OPERATION, outside)
+    def check_in_frame(self, em, n):
+        """Stacked registers above the frame: Illegal Operation at this slot."""
+        if n >= 32:
+            outside = self.b.icmp_unsigned(">=", ir.Constant(I64, n - 32), self._frame()["cfm_sof"])
+            self.fault_exit(em, faults.ILLEGAL_OPERATION, outside)
 
     def pr_slot(self, n):
         key = ("pr", n)
         if key in self.slots:
             return self.slots[key]
-        b = self._epoch_builder()
+        b = self.eb
         slot = b.alloca(I1, name=f"p{n}")
         if n < 16:
             p = self._ptr("pr", n, I8, builder=b)
@@ -389,49 +395,55 @@ class BlockCompiler:
             p = self._dyn_ptr("pr", idx, I8, builder=b)
         b.store(b.trunc(b.load(p), I1), slot)
         self.slots[key] = slot
-        self.slots[("prptr", n)] = p
+        self.slots[("ptr", key)] = p
         return slot
 
     def simple_slot(self, kind, n):
         key = (kind, n)
         if key in self.slots:
             return self.slots[key]
-        b = self._epoch_builder()
+        b = self.eb
         slot = b.alloca(I64, name=f"{kind}{n}")
         p = self._ptr(kind, n, builder=b)
         b.store(b.load(p), slot)
         self.slots[key] = slot
-        self.slots[(kind + "ptr", n)] = p
+        self.slots[("ptr", key)] = p
         return slot
 
+    def fr_ptrs(self, n):
+        """FRs are not cached: pointers into the state at the block's rotation."""
+        if n < 32:
+            return self._ptr("fr_sig", n), self._ptr("fr_se", n)
+        f = self._frame()
+        b = self.b
+        idx = b.add(ir.Constant(I64, 32), b.urem(b.add(ir.Constant(I64, n - 32), f["rrb_fr"]),
+                                                 ir.Constant(I64, 96)))
+        return self._dyn_ptr("fr_sig", idx, I64), self._dyn_ptr("fr_se", idx, I64)
+
     def writeback(self, b=None):
-        """Store every register written in this epoch back to the state."""
+        """Store every register the block has written back to the state."""
         b = b or self.b
         for key in sorted(self.written, key=str):
-            kind, n = key
+            kind = key[0]
+            ptr = self.slots[("ptr", key)]
             if kind == "gr":
                 val, nat = self.slots[key]
-                vp, np_ = self.slots[("grptr", n)]
-                b.store(b.load(val), vp)
-                b.store(b.zext(b.load(nat), I8), np_)
+                b.store(b.load(val), ptr[0])
+                b.store(b.zext(b.load(nat), I8), ptr[1])
             elif kind == "pr":
-                b.store(b.zext(b.load(self.slots[key]), I8), self.slots[("prptr", n)])
+                b.store(b.zext(b.load(self.slots[key]), I8), ptr)
             else:
-                b.store(b.load(self.slots[key]), self.slots[(kind + "ptr", n)])
+                b.store(b.load(self.slots[key]), ptr)
 
-    def barrier(self):
-        """State is about to be read/changed behind our back: write back and
-        start a new cache epoch."""
-        self.writeback()
-        self.slots = {}
-        self.written = set()
-        self.frame = None
-        self.barrier_seen = True
+    def reload_ars(self):
+        """After a runtime call that may change application registers."""
+        for key, slot in self.slots.items():
+            if key[0] == "ar":
+                self.b.store(self.b.load(self.slots[("ptr", key)]), slot)
 
     # ------------------------------------------------------------ exits
     def _exit(self, b, ip, ri, reason, arg, n_insns):
-        st_ip = self._ptr("ip", builder=b)
-        b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip), st_ip)
+        b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip), self._ptr("ip", builder=b))
         b.store(ir.Constant(I64, ri), self._ptr("ri", builder=b))
         ic = self._ptr("icount", builder=b)
         b.store(b.add(b.load(ic), ir.Constant(I64, n_insns)), ic)
@@ -439,6 +451,10 @@ class BlockCompiler:
             b.store(ir.Constant(I64, reason), self._ptr("exit_reason", builder=b))
             b.store(ir.Constant(I64, arg), self._ptr("exit_arg", builder=b))
         b.ret(ir.Constant(I64, reason))
+
+    def _dead_end(self):
+        """if_then wants to branch to its merge block: continue in a dead one."""
+        self.b.position_at_end(self.fn.append_basic_block("dead"))
 
     def fault_exit(self, em, code, cond, arg=0):
         """Leave with a precise fault at the current slot (if cond).
@@ -448,8 +464,7 @@ class BlockCompiler:
         with self.b.if_then(cond, likely=False):
             self.writeback()
             self._exit(self.b, em.ip, em.slot, EXIT_FAULT, (code | arg << 8) & M64, self.n_insns)
-            # if_then wants to branch to its merge block: give it a dead one.
-            self.b.position_at_end(self.fn.append_basic_block("dead"))
+            self._dead_end()
 
     def note_branch(self, em, target, cond):
         if cond is None:
@@ -458,30 +473,36 @@ class BlockCompiler:
         self.b.store(self.b.or_(self.b.load(self.taken_slot), cond), self.taken_slot)
 
     def call_helper(self, em, name, args):
-        self.barrier()
+        """Call the runtime.  The state is made current first; application
+        registers are re-read after; a block-ending helper ends the block
+        after this instruction; a fault raised in the runtime leaves here."""
+        self.writeback()
+        if name in self.env.block_ending:
+            self.ends_here = True
         fnty = ir.FunctionType(I64, [I64] * 5)
         cb = self.b.inttoptr(ir.Constant(I64, self.env.helper_addr), fnty.as_pointer())
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
         st = self.b.ptrtoint(self.st, I64)
         r = self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
-        failed = self.b.icmp_unsigned("!=", self.b.load(self._ptr("exit_reason")), ir.Constant(I64, 0))
+        failed = self.b.icmp_unsigned("!=", self.b.load(self._ptr("exit_reason")),
+                                      ir.Constant(I64, 0))
         with self.b.if_then(failed, likely=False):
             self._exit(self.b, em.ip, em.slot, EXIT_FAULT, 0, self.n_insns)
-            self.b.position_at_end(self.fn.append_basic_block("dead"))
+            self._dead_end()
+        self.reload_ars()
         return r
 
     # ------------------------------------------------------------ memory
     def mem_access(self, em, addr, size, value):
         """Soft-TLB fast path; anything else goes through the runtime."""
         b = self.b
-        n_tlb = self.env.n_tlb
         page = b.lshr(addr, ir.Constant(I64, 12))
-        idx = b.and_(page, ir.Constant(I64, n_tlb - 1))
+        idx = b.and_(page, ir.Constant(I64, self.env.n_tlb - 1))
         tag = b.load(self._dyn_ptr("tlb_wtag" if value is not None else "tlb_tag", idx, I64))
         key = b.and_(addr, ir.Constant(I64, (~0xFFF | (size - 1)) & M64))
         hit = b.icmp_unsigned("==", key, tag)
         ty = ir.IntType(size * 8)
-        result = b.alloca(I64) if value is None else None
+        result = self.eb.alloca(I64) if value is None else None
         with b.if_else(hit, likely=True) as (then, otherwise):
             with then:
                 addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
@@ -501,25 +522,25 @@ class BlockCompiler:
 
     # ------------------------------------------------------------ the block
     def build(self, fetch):
-        """Translate bundles from self.start; returns the list of bundle ips."""
-        b = self.b
+        """Translate from (self.start, self.start_ri); returns the bundle ips covered."""
         self.taken_slot = self.eb.alloca(I1, name="taken")
         self.target_slot = self.eb.alloca(I64, name="target")
         self.eb.store(ir.Constant(I1, 0), self.taken_slot)
         self.eb.store(ir.Constant(I64, 0), self.target_slot)
-        em = IREmitter(self, b)
+        em = IREmitter(self, self.b)
         ip = self.start
+        first_slot = self.start_ri
         covered = []
         ended = False
         for _ in range(self.MAX_BUNDLES):
             bundle = decode_bundle(fetch(ip))
             covered.append(ip)
             em.ip = ip
-            last_slot = 2
-            for slot in range(3):
-                insn = bundle.insns[slot]
-                if slot == 2 and bundle.template.units[1] == "L":
+            mlx = bundle.template.units[1] == "L"
+            for slot in range(first_slot, 3):
+                if slot == 2 and mlx:
                     continue
+                insn = bundle.insns[slot]
                 em.slot = slot
                 if insn is None:
                     self.fault_exit(em, faults.ILLEGAL_OPERATION, None)
@@ -530,28 +551,43 @@ class BlockCompiler:
                     self.fault_exit(em, faults.UNIMPLEMENTED, None)
                     ended = True
                     break
+                self.ends_here = False
                 self._emit_insn(em, insn, sem)
                 self.n_insns += 1
-                if self._is_branch(insn, sem):
-                    self._branch_point(em, ip, slot)
+                if self._is_branch(insn):
+                    self._branch_point()
                     if self._unconditional(insn):
                         ended = True
                         break
-                last_slot = slot
+                if self.ends_here:
+                    nxt_ip, nxt_ri = (ip, slot + 1) if slot < 2 and not (mlx and slot == 1) \
+                        else ((ip + 16) & M64, 0)
+                    self.writeback()
+                    self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
+                    self._dead_end()
+                    ended = True
+                    break
             if ended:
                 break
+            first_slot = 0
             ip = (ip + 16) & M64
             if ip & 0xFFF == 0 or ip in self.stop_addrs:
                 break
         if not ended:
             self.writeback()
             self._exit(self.b, ip, 0, EXIT_OK, 0, self.n_insns)
+        elif not self.b.block.is_terminated:
+            self.b.unreachable()      # after an unconditional exit
         self.eb.branch(self.body)
-        del last_slot
         return covered
 
     def _emit_insn(self, em, insn, sem):
         qp = insn.f["qp"]
+        # Out-of-frame register operands fault first (alloc names its target
+        # in the frame it creates: its semantics check that).
+        for t in insn.row.tokens if insn.row.fmt.name != "M34" else ():
+            if t[0] == "field" and t[2] == "gr" and insn.f[t[1]] >= 32:
+                self.check_in_frame(em, insn.f[t[1]])
         if sem.qp:
             em.qp = em.read_pr(qp)
             sem.fn(em, insn)
@@ -564,21 +600,19 @@ class BlockCompiler:
                 sem.fn(em, insn)
 
     @staticmethod
-    def _is_branch(insn, sem):
-        return insn.row.type in "BX" and insn.mnemonic.startswith(("br", "brl")) and \
-            not insn.mnemonic.startswith("brp")
+    def _is_branch(insn):
+        m = insn.mnemonic
+        return insn.row.type in "BX" and m.startswith("br") and not m.startswith("brp")
 
     @staticmethod
     def _unconditional(insn):
         return insn.f["qp"] == 0 and insn.row.fmt.name not in ("B1", "B2")
 
-    def _branch_point(self, em, ip, slot):
-        """After a branch: if taken, leave the block (or loop to its start)."""
+    def _branch_point(self):
+        """After a branch: if taken, leave the block at its target."""
         b = self.b
-        taken = b.load(self.taken_slot)
-        with b.if_then(taken):
-            target = b.load(self.target_slot)
-            target = b.and_(target, ir.Constant(I64, ~0xF & M64))
+        with b.if_then(b.load(self.taken_slot)):
+            target = b.and_(b.load(self.target_slot), ir.Constant(I64, ~0xF & M64))
             self.writeback()
             self._exit(b, target, 0, EXIT_OK, 0, self.n_insns)
-            b.position_at_end(self.fn.append_basic_block("dead"))
+            self._dead_end()

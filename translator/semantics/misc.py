@@ -130,6 +130,9 @@ def alloc(e, i):
     if i.qp != 0:
         e.fault(faults.ILLEGAL_OPERATION, detail="alloc must not be predicated")
         return
+    if i.r1 >= 32 + i.sof or i.r1 == 0:
+        e.fault(faults.ILLEGAL_OPERATION, detail="alloc target outside the new frame")
+        return
     pfs = e.read_ar(AR_PFS)
     e.helper("rse_alloc", i.sof, i.sol, i.sor)
     e.write_gr(i.r1, pfs, 0)
