@@ -18,7 +18,7 @@ RESERVED_ARS = set(range(8, 16)) | {20, 22, 23, 31, 33, 34, 35, 37, 38, 39, 41, 
 
 
 @sem(r"^nop\.[mifbx]$", r"^hint\.[mifbx]$", "fwb", "mf", "mf.a", "srlz.d", "srlz.i",
-     "sync.i", r"^lfetch")
+     "sync.i")
 def no_effect(e, i):
     """No architectural effect in this model (no caches, in-order memory)."""
 
