@@ -71,7 +71,8 @@ class Section:
 
     @property
     def has_contents(self) -> bool:
-        return self.type not in (SHT_NOBITS, SHT_NULL)
+        # Section 0 is never a real section, whatever its header says.
+        return self.index != 0 and self.type not in (SHT_NOBITS, SHT_NULL)
 
     @property
     def is_code(self) -> bool:
@@ -178,7 +179,7 @@ def _machine_name(num: int) -> str:
                 return desc if desc and not desc.startswith("<unknown") else key
     except Exception:  # pragma: no cover - pyelftools internals
         pass
-    return "unknown machine"
+    return "an unknown machine"
 
 
 def _check_ident(image: bytes, path: str) -> None:
@@ -202,8 +203,8 @@ def _check_ident(image: bytes, path: str) -> None:
         raise ElfError(f"{path}: truncated ELF file (incomplete ELF header)")
     machine = struct.unpack_from("<H", image, 18)[0]
     if machine != EM_IA_64:
-        raise ElfError(f"{path}: not an IA-64 file: machine is {_machine_name(machine)}"
-                       f" (e_machine {machine}, IA-64 is {EM_IA_64})")
+        raise ElfError(f"{path}: not an IA-64 file: it is for {_machine_name(machine)}"
+                       f" (e_machine {machine}; IA-64 is {EM_IA_64})")
 
 
 def _slice(image: bytes, offset: int, size: int, what: str, path: str) -> bytes:
