@@ -193,7 +193,8 @@ class Machine:
             ctl[C["ri"]] = 0
         remaining = count if count is not None else 1 << 62
         total = 0
-        while remaining > 0:
+        self._halted = False
+        while remaining > 0 and not self._halted:
             if until is not None and ctl[C["ip"]] == until and ctl[C["ri"]] == 0:
                 break
             try:
