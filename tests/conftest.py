@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-GUESTS_ISA = ROOT / "guests" / "isa"
 
 
 def _tool(name: str) -> str:
@@ -43,12 +42,18 @@ def gld() -> str:
     return _tool("ld")
 
 
-def objdump_text(objdump_path: str, args: list) -> str:
-    """objdump's stdout from its first "Disassembly of section" line on."""
-    out = subprocess.run([objdump_path, *args], capture_output=True, check=True).stdout
-    out = out.decode("latin-1")
-    i = out.find("Disassembly of section")
-    return out[i:] if i >= 0 else ""
+@pytest.fixture(scope="session")
+def objdump_text(objdump):
+    """f(args) -> objdump's stdout from its first "Disassembly of section" line on
+    (latin-1 text, so symbol names keep their bytes)."""
+
+    def run(args) -> str:
+        out = subprocess.run([objdump, *map(str, args)], capture_output=True, check=True).stdout
+        out = out.decode("latin-1")
+        i = out.find("Disassembly of section")
+        return out[i:] if i >= 0 else ""
+
+    return run
 
 
 def ia64jit_command() -> list:

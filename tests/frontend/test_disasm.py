@@ -22,13 +22,14 @@ import random
 import re
 import subprocess
 import textwrap
+from pathlib import Path
 
 import pytest
 
-from conftest import GUESTS_ISA, objdump_text
 from frontend.elfdisasm import disassemble_elf
 from tools.fuzzdis import compare, make_bundles
 
+GUESTS_ISA = Path(__file__).resolve().parents[2] / "guests" / "isa"
 GUEST_FILES = sorted(p.name for p in GUESTS_ISA.glob("*.o")) + ["isa.elf"]
 SOURCES = sorted(p.name for p in GUESTS_ISA.glob("*.s"))
 
@@ -75,16 +76,16 @@ def test_guest_matches_committed_objdump_output(name):
 
 
 @pytest.mark.parametrize("name", GUEST_FILES)
-def test_committed_objdump_output_is_current(objdump, name):
-    want = objdump_text(objdump, ["-d", str(GUESTS_ISA / name)])
+def test_committed_objdump_output_is_current(objdump, objdump_text, name):
+    want = objdump_text(["-d", str(GUESTS_ISA / name)])
     have = (GUESTS_ISA / (name + ".objdump")).read_bytes().decode("latin-1")
     assert have == want, f"guests/isa/{name}.objdump is stale: run make -C guests/isa"
 
 
 @pytest.mark.parametrize("name", GUEST_FILES)
-def test_guest_matches_objdump(objdump, name):
+def test_guest_matches_objdump(objdump, objdump_text, name):
     path = GUESTS_ISA / name
-    want = objdump_text(objdump, ["-d", str(path)])
+    want = objdump_text(["-d", str(path)])
     assert want.startswith("Disassembly of section")
     got = disassemble_elf(path)
     bad = line_diff(want, got)
@@ -92,9 +93,9 @@ def test_guest_matches_objdump(objdump, name):
 
 
 @pytest.mark.parametrize("name", GUEST_FILES)
-def test_guest_cli_matches_objdump(objdump, run_ia64jit, name):
+def test_guest_cli_matches_objdump(objdump, objdump_text, run_ia64jit, name):
     path = GUESTS_ISA / name
-    want = objdump_text(objdump, ["-d", str(path)])
+    want = objdump_text(["-d", str(path)])
     r = run_ia64jit("disasm", path)
     assert r.returncode == 0, r.stderr.decode(errors="replace")
     assert r.stderr == b""
@@ -102,11 +103,11 @@ def test_guest_cli_matches_objdump(objdump, run_ia64jit, name):
     assert not bad, report(bad, len(want.splitlines()), f"ia64jit disasm {name}")
 
 
-def test_python_m_ia64jit(objdump, run_ia64jit):
+def test_python_m_ia64jit(objdump, objdump_text, run_ia64jit):
     path = GUESTS_ISA / "branch.o"
     r = run_ia64jit("disasm", path, module=True)
     assert r.returncode == 0, r.stderr.decode(errors="replace")
-    assert r.stdout.decode("latin-1") == objdump_text(objdump, ["-d", str(path)])
+    assert r.stdout.decode("latin-1") == objdump_text(["-d", str(path)])
 
 
 def _makefile_var(name: str) -> list:
@@ -149,9 +150,9 @@ def test_reassembled_matches_committed(rebuilt, name):
 
 
 @pytest.mark.parametrize("name", GUEST_FILES)
-def test_reassembled_matches_objdump(objdump, rebuilt, name):
+def test_reassembled_matches_objdump(objdump, objdump_text, rebuilt, name):
     path = rebuilt / name
-    want = objdump_text(objdump, ["-d", str(path)])
+    want = objdump_text(["-d", str(path)])
     bad = line_diff(want, disassemble_elf(path))
     assert not bad, report(bad, len(want.splitlines()), f"reassembled {name}")
 
@@ -258,23 +259,23 @@ def _assemble(gas, tmp_path, name, src, flags=()):
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_symbol_rules(objdump, gas, tmp_path, case):
+def test_symbol_rules(objdump, objdump_text, gas, tmp_path, case):
     src, flags = CASES[case]
     obj = _assemble(gas, tmp_path, case, src, flags)
-    want = objdump_text(objdump, ["-d", str(obj)])
+    want = objdump_text(["-d", str(obj)])
     bad = line_diff(want, disassemble_elf(obj))
     assert not bad, report(bad, len(want.splitlines()), case)
 
 
 @pytest.mark.parametrize("name", ["symbols.o", "isa.elf"])
-def test_stripped(objdump, tmp_path, name):
+def test_stripped(objdump, objdump_text, tmp_path, name):
     """Without symbols, branch targets print as 0x... and labels as <.text>."""
     strip = objdump.replace("objdump", "strip")
     out = tmp_path / name
     r = subprocess.run([strip, "-o", str(out), str(GUESTS_ISA / name)], capture_output=True, text=True)
     if r.returncode != 0:
         pytest.skip(f"strip failed: {r.stderr}")
-    want = objdump_text(objdump, ["-d", str(out)])
+    want = objdump_text(["-d", str(out)])
     bad = line_diff(want, disassemble_elf(out))
     assert not bad, report(bad, len(want.splitlines()), f"stripped {name}")
     if name == "isa.elf":
@@ -282,7 +283,7 @@ def test_stripped(objdump, tmp_path, name):
 
 
 @pytest.mark.parametrize("strip", [False, True])
-def test_shared_object_with_plt(objdump, gld, tmp_path, strip):
+def test_shared_object_with_plt(objdump, objdump_text, gld, tmp_path, strip):
     """A shared object: PLT code, targets shown against the .plt/.got section
     symbols objdump keeps; stripped, only .dynsym is left."""
     so = tmp_path / "libsym.so"
@@ -293,7 +294,7 @@ def test_shared_object_with_plt(objdump, gld, tmp_path, strip):
         r = subprocess.run([objdump.replace("objdump", "strip"), str(so)], capture_output=True,
                            text=True)
         assert r.returncode == 0, r.stderr
-    want = objdump_text(objdump, ["-d", str(so)])
+    want = objdump_text(["-d", str(so)])
     assert "Disassembly of section .plt:" in want
     if not strip:
         assert "<.plt+0x" in want
@@ -330,7 +331,7 @@ def test_random_bundles_high_vma(objdump):
 
 
 @pytest.mark.parametrize("vma", [None, HIGH_VMA])
-def test_raw_cli(objdump, run_ia64jit, tmp_path, vma):
+def test_raw_cli(objdump, objdump_text, run_ia64jit, tmp_path, vma):
     seed = _fresh_seed()
     data = make_bundles("bundle", 300, random.Random(seed))
     path = tmp_path / "raw.bin"
@@ -340,7 +341,7 @@ def test_raw_cli(objdump, run_ia64jit, tmp_path, vma):
     if vma is not None:
         args.append(f"--adjust-vma={vma:#x}")
         cli += ["--vma", f"{vma:#x}"]
-    want = objdump_text(objdump, args + [str(path)])
+    want = objdump_text(args + [str(path)])
     r = run_ia64jit(*cli)
     assert r.returncode == 0, r.stderr.decode(errors="replace")
     bad = line_diff(want, r.stdout.decode("latin-1"))

@@ -6,14 +6,15 @@ from __future__ import annotations
 import os
 import random
 import struct
+from pathlib import Path
 
 import pytest
 
-from conftest import GUESTS_ISA
 from frontend import elf
 from frontend.elf import ElfError, load
 from frontend.elfdisasm import disassemble_elf
 
+GUESTS_ISA = Path(__file__).resolve().parents[2] / "guests" / "isa"
 ISA_ELF = GUESTS_ISA / "isa.elf"
 MEM_O = GUESTS_ISA / "mem.o"
 ALU_O = GUESTS_ISA / "alu.o"
