@@ -18,6 +18,8 @@ from llvmlite import ir
 from translator import faults, irgen
 from translator.faults import GuestFault
 
+from .dispatch import EXIT_BUDGET, EXIT_MISS, EXIT_STOP, Dispatcher
+
 M64 = (1 << 64) - 1
 
 _CALLBACK = ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_uint64, ctypes.c_uint64,
@@ -71,6 +73,7 @@ class JIT:
         self.triple = target_machine(opt).triple
         self.n_tlb = len(st.tlb_tag)
         self.mem = machine.mem
+        self.dispatcher = Dispatcher(self.env.layout, lambda: target_machine(opt))
 
     # ------------------------------------------------------------ runtime entry
     def helper_id(self, name: str) -> int:
@@ -182,6 +185,7 @@ class JIT:
             addr = engine.get_function_address(name)
             blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name)
             self.blocks[ip] = blk
+            self.dispatcher.insert(ip, addr)
             for a in covered:
                 self.mem.code_pages.add(a >> 12)
         # Pages now holding code must not be written through the fast path.
@@ -194,6 +198,7 @@ class JIT:
         for ip in [ip for ip, b in self.blocks.items()
                    if any(start <= a < end for a in b.covered)]:
             del self.blocks[ip]
+            self.dispatcher.remove(ip)
         for ip in [ip for ip in self.counts if start <= ip < end]:
             del self.counts[ip]
         self.failed = {ip for ip in self.failed if not start <= ip < end}
@@ -201,12 +206,17 @@ class JIT:
     def flush(self):
         """Drop every compiled block."""
         self.blocks.clear()
+        self.dispatcher.clear()
         self.counts.clear()
         self.failed.clear()
 
     # ------------------------------------------------------------ running
     def run(self, budget: int, until=None) -> int:
-        """Run up to ``budget`` instructions; returns how many ran."""
+        """Run up to ``budget`` instructions; returns how many ran.
+
+        Compiled code runs under the native dispatcher; Python takes over on
+        a table miss (count, compile, or interpret one bundle), a fault, the
+        budget, or ``until``."""
         m = self.m
         st = m.state
         ctl, C = st.ctl, st.CTL
@@ -215,12 +225,14 @@ class JIT:
             self.stop_addrs.add(until)
             for bip in [b for b, blk in self.blocks.items() if until in blk.covered[1:]]:
                 del self.blocks[bip]
+                self.dispatcher.remove(bip)
+        stop_key = until if until is not None else M64
         start_count = ctl[ICOUNT]
-        stop_at = (start_count + budget) & M64
-        ctl[BUDGET] = stop_at
+        ctl[BUDGET] = (start_count + budget) & M64
         state_addr = st.address
         interp = m.interp
         blocks = self.blocks
+        dispatch = self.dispatcher.run
         while True:
             done = (ctl[ICOUNT] - start_count) & M64
             if done >= budget or m._halted:
@@ -228,14 +240,29 @@ class JIT:
             ip = ctl[IP]
             if until is not None and ip == until and ctl[RI] == 0 and done:
                 return done
-            key = ip | ctl[RI]
+            if done:          # (at a run's start we may be sitting on `until`)
+                reason = dispatch(state_addr, stop_key)
+            else:
+                reason = EXIT_MISS
+            if reason == EXIT_STOP or reason == EXIT_BUDGET:
+                continue
+            if reason != EXIT_MISS:
+                ctl[EXIT] = 0
+                f = self.pending_fault
+                self.pending_fault = None
+                if f is None:
+                    arg = ctl[C["exit_arg"]]
+                    f = GuestFault(arg & 0xFF, ctl[IP], ctl[RI], arg >> 8)
+                else:
+                    f.ip, f.slot = ctl[IP], ctl[RI]
+                raise f
+            key = ctl[IP] | ctl[RI]
             blk = blocks.get(key)
             if blk is not None:
-                blk.execs += 1
-                reason = blk.cfn(state_addr)
-                if reason:
-                    ctl[EXIT] = 0
-                    if reason == 4:
+                if not done:
+                    reason = blk.cfn(state_addr)
+                    if reason:
+                        ctl[EXIT] = 0
                         f = self.pending_fault
                         self.pending_fault = None
                         if f is None:
@@ -244,6 +271,9 @@ class JIT:
                         else:
                             f.ip, f.slot = ctl[IP], ctl[RI]
                         raise f
+                else:
+                    # A collision pushed it out of the table: put it back.
+                    self.dispatcher.insert(key, self.engine_addr(blk))
                 continue
             if key not in self.failed:
                 c = self.counts.get(key, 0) + 1
@@ -256,6 +286,10 @@ class JIT:
                         continue
             # Cold: interpret up to the end of this bundle.
             interp.run(min(budget - done, 3 - ctl[RI]))
+
+    @staticmethod
+    def engine_addr(blk) -> int:
+        return ctypes.cast(blk.cfn, ctypes.c_void_p).value
 
 
 class _Env:

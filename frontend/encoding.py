@@ -290,17 +290,19 @@ def _build(entries, memo):
     smask = 0
     for b in chosen:
         smask |= 1 << b
-    bits = sorted(chosen)
-    children = {}
-    for k in range(1 << len(bits)):
-        kval = 0
-        for i, b in enumerate(bits):
-            if (k >> i) & 1:
-                kval |= 1 << b
-        sub = [(m & ~smask, v & ~smask, r) for m, v, r in entries
-               if (kval & m & smask) == (v & smask & m)]
-        if sub:
-            children[kval] = _build(sub, memo)
+    buckets = {}
+    for m, v, r in entries:
+        fixed = v & m & smask
+        free = smask & ~m
+        free_bits = [1 << b for b in chosen if free >> b & 1]
+        sub_entry = (m & ~smask, v & ~smask, r)
+        for k in range(1 << len(free_bits)):
+            kval = fixed
+            for i, bit in enumerate(free_bits):
+                if k >> i & 1:
+                    kval |= bit
+            buckets.setdefault(kval, []).append(sub_entry)
+    children = {kval: _build(sub, memo) for kval, sub in buckets.items()}
     node = Node(smask, children, ())
     memo[key] = node
     return node
