@@ -215,6 +215,43 @@ CASES = {
         br.cond.sptk.few one
         br.cond.sptk.few . + 0x10
     """, ()),
+    # Same-named sections: at one address objdump prefers symbols of a section
+    # with the current section's name (x1 over the global d1) ...
+    "samename-sort": ("""
+        .section .text,"axG",@progbits,grp1,comdat
+        .skip 0x40
+    x1:
+        br.ret.sptk.many b0
+        .section .text,"axG",@progbits,grp2,comdat
+    two:
+        br.cond.sptk.few . + 0x40
+        br.ret.sptk.many b0
+        .data
+        .skip 0x40
+        .global d1
+    d1:
+        data8 two
+    """, ()),
+    # ... and a symbol of the other same-named section cuts a region (labelled
+    # with that symbol).
+    "samename-cut": ("""
+        .section .text,"axG",@progbits,grp1,comdat
+    x1:
+        nop.m 0
+        nop.i 0
+        nop.i 0
+        nop.m 0
+        nop.i 0
+        nop.i 0
+        nop.m 0
+        nop.i 0
+        nop.i 0
+        br.ret.sptk.many b0
+        .section .text,"axG",@progbits,grp2,comdat
+        .skip 0x20
+    y2:
+        br.ret.sptk.many b0
+    """, ()),
     # Data dumps: an object symbol, and a gcc2_compiled. label (also dumped as
     # data), with partial lines and zero runs inside and at the ends.
     "datadump": ("""
