@@ -72,11 +72,12 @@ _TREES = REGISTRY.trees
 
 
 class Insn:
-    """One decoded instruction: its encoding row and its field values."""
+    """One decoded instruction: its encoding row and its field values.
 
-    __slots__ = ("row", "f")
+    Fields are plain attributes (``i.r1``, ``i.imm14``) and also the dict ``i.f``."""
 
     def __init__(self, row, fields):
+        self.__dict__.update(fields)
         self.row = row
         self.f = fields
 
@@ -96,12 +97,6 @@ class Insn:
     @property
     def qp(self) -> int:
         return self.f["qp"]
-
-    def __getattr__(self, name):
-        try:
-            return self.f[name]
-        except KeyError:
-            raise AttributeError(name) from None
 
     @property
     def operands(self) -> tuple:

@@ -221,19 +221,19 @@ class Machine:
         self._halted = True
 
     def _interp_step(self, remaining, until):
-        """Interpret up to the next taken branch (or ``until``)."""
+        """Interpret; with block hooks, one bundle at a time."""
+        if not self._block_hooks:
+            return self.interp.run(remaining, until)
         ctl, C = self.state.ctl, self.state.CTL
         n = 0
-        while n < remaining:
+        while n < remaining and not self._halted:
             ip = ctl[C["ip"]]
             if until is not None and ip == until and ctl[C["ri"]] == 0 and n:
                 break
-            for h in self._block_hooks:
-                h(self, ip)
-            k = self.interp.run(min(remaining - n, 3 - ctl[C["ri"]]))
-            n += k
-            if self._halted:
-                break
+            if ctl[C["ri"]] == 0:
+                for h in self._block_hooks:
+                    h(self, ip)
+            n += self.interp.run(min(remaining - n, 3 - ctl[C["ri"]]))
         return n
 
     def add_fault_handler(self, fn):

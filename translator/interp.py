@@ -233,6 +233,19 @@ class PyEmitter:
                                  f"read of {size} bytes at {addr:#x}") from None
             raise
 
+    def load_spec(self, addr, size):
+        try:
+            return self.mem.load(addr, size), 0
+        except Exception as exc:
+            if hasattr(exc, "addr"):
+                return 0, 1
+            raise
+
+    def read_state(self, name, i=0):
+        if name in self.C:
+            return self.ctl[self.C[name]]
+        return int(getattr(self.cpu.state, name)[i])
+
     def store(self, addr, v, size):
         try:
             self.mem.store(addr, v, size)
@@ -282,7 +295,8 @@ class Interpreter:
             del self.cache[a]
 
     def decode(self, ip):
-        """Per-slot (insn, semantic) entries of the bundle at ip (cached)."""
+        """Per-slot entries of the bundle at ip (cached): (fn, insn, qp, acts_on_false_qp)
+        or None for the slot an MLX instruction also occupies."""
         ent = self.cache.get(ip)
         if ent is None:
             b = decode_bundle(self.cpu.mem.fetch_bundle(ip))
@@ -292,7 +306,9 @@ class Interpreter:
                 if k == 2 and b.template.units[1] == "L":
                     slots.append(None)   # the X instruction sits at slot 1
                     continue
-                slots.append((insn, lookup(insn.row) if insn else None))
+                sem = lookup(insn.row) if insn else None
+                slots.append((sem.fn if sem else None, insn, insn.f["qp"] if insn else 0,
+                              sem.qp if sem else False))
             ent = tuple(slots)
             self.cache[ip] = ent
             page_of = getattr(self.cpu.mem, "code_pages", None)
@@ -300,63 +316,76 @@ class Interpreter:
                 page_of.add(ip >> 12)
         return ent
 
-    def run(self, count: int) -> int:
-        """Execute up to ``count`` instructions; return how many ran.
+    def run(self, count: int, until=None) -> int:
+        """Execute up to ``count`` instructions, stopping early when ip
+        reaches ``until`` at a bundle start; return how many ran.
 
         Faults propagate as GuestFault with ip/slot set and the state left
         as it was before the faulting instruction."""
         e = self.e
         ctl, C = e.ctl, e.C
         IP, RI, ICOUNT = C["ip"], C["ri"], C["icount"]
+        RRB_PR = C["rrb_pr"]
         pr = e.pr
-        done = 0
         hook = self.insn_hook
-        while done < count:
-            ip = ctl[IP]
-            try:
-                ent = self.decode(ip)
-            except Exception as exc:
-                if hasattr(exc, "addr"):
-                    raise GuestFault(faults.INSTRUCTION_ACCESS, ip, ctl[RI],
-                                     detail=f"fetch at {ip:#x}") from None
-                raise
-            slot = ctl[RI]
-            e.ip = ip
-            e.taken = False
-            while slot < 3 and done < count:
-                item = ent[slot]
-                if item is None:
-                    slot += 1
-                    continue
-                insn, sem = item
-                e.slot = slot
-                if insn is None:
-                    raise GuestFault(faults.ILLEGAL_OPERATION, ip, slot,
-                                     detail="reserved or undecodable encoding")
-                if hook is not None:
-                    ctl[RI] = slot
-                    hook(ip, slot, insn)
-                if sem is None:
-                    raise GuestFault(faults.UNIMPLEMENTED, ip, slot, detail=insn.text())
-                qp = insn.f["qp"]
-                if sem.qp:
-                    e.qp = pr[frame.pr_phys(ctl, C, qp)] if qp else 1
-                    sem.fn(e, insn)
-                elif qp == 0 or pr[frame.pr_phys(ctl, C, qp)]:
-                    sem.fn(e, insn)
-                done += 1
-                ctl[ICOUNT] = (ctl[ICOUNT] + 1) & M64
-                if e.taken:
-                    break
-                slot += 1
-                ctl[RI] = slot if slot < 3 else 0
-            if e.taken:
-                ctl[IP] = e.target & ~0xF & M64
-                ctl[RI] = 0
+        cache = self.cache
+        done = 0
+        ip = ctl[IP]
+        slot = ctl[RI]
+        try:
+            while done < count:
+                ent = cache.get(ip)
+                if ent is None:
+                    try:
+                        ent = self.decode(ip)
+                    except Exception as exc:
+                        if hasattr(exc, "addr"):
+                            raise GuestFault(faults.INSTRUCTION_ACCESS, ip, slot,
+                                             detail=f"fetch at {ip:#x}") from None
+                        raise
+                e.ip = ip
                 e.taken = False
-            elif slot >= 3:
-                ctl[IP] = (ip + 16) & M64
-                ctl[RI] = 0
-            else:
-                ctl[RI] = slot
+                while slot < 3:
+                    item = ent[slot]
+                    if item is None:
+                        slot += 1
+                        continue
+                    fn, insn, qp, qp_mode = item
+                    e.slot = slot
+                    if fn is None:
+                        if insn is None:
+                            raise GuestFault(faults.ILLEGAL_OPERATION, ip, slot,
+                                             detail="reserved or undecodable encoding")
+                        raise GuestFault(faults.UNIMPLEMENTED, ip, slot, detail=insn.text())
+                    if hook is not None:
+                        ctl[IP], ctl[RI] = ip, slot
+                        hook(ip, slot, insn)
+                    if qp_mode:
+                        e.qp = (pr[qp if qp < 16 else 16 + (qp - 16 + ctl[RRB_PR]) % 48]
+                                if qp else 1)
+                        fn(e, insn)
+                    elif qp == 0 or pr[qp if qp < 16 else 16 + (qp - 16 + ctl[RRB_PR]) % 48]:
+                        fn(e, insn)
+                    done += 1
+                    if e.taken:
+                        break
+                    slot += 1
+                    if done >= count:
+                        break
+                if e.taken:
+                    ip = e.target & ~0xF & M64
+                    slot = 0
+                    e.taken = False
+                elif slot >= 3:
+                    ip = (ip + 16) & M64
+                    slot = 0
+                if until is not None and ip == until and slot == 0:
+                    break
+        except GuestFault as f:
+            # ip/ri name the faulting instruction; it had no effect
+            ctl[IP], ctl[RI] = f.ip, f.slot
+            ctl[ICOUNT] = (ctl[ICOUNT] + done) & M64
+            raise
+        ctl[IP], ctl[RI] = ip, slot
+        ctl[ICOUNT] = (ctl[ICOUNT] + done) & M64
         return done
