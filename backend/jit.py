@@ -65,10 +65,16 @@ class JIT:
         self.pending_fault = None
         self.stop_addrs = set()  # blocks end before these bundles (run(until=...))
         st = machine.state
-        self._helper_names = []
-        self._helper_ids = {}
+        # Stable helper numbering (it is baked into cacheable code).
+        self._helper_names = sorted(set(machine.helpers) | {"mem_load", "mem_store"})
+        self._helper_ids = {n: i for i, n in enumerate(self._helper_names)}
         self._cb = _CALLBACK(self._callback)
         self._cb_addr = ctypes.cast(self._cb, ctypes.c_void_p).value
+        machine.state.rt_callback[0] = self._cb_addr
+        if code_cache is None or code_cache is True:
+            from .codecache import CodeCache
+            code_cache = CodeCache(salt=",".join(self._helper_names))
+        self.code_cache = code_cache or None
         self.env = _Env(self)
         self.triple = target_machine(opt).triple
         self.n_tlb = len(st.tlb_tag)
@@ -78,6 +84,8 @@ class JIT:
     # ------------------------------------------------------------ runtime entry
     def helper_id(self, name: str) -> int:
         if name not in self._helper_ids:
+            if self.code_cache is not None:
+                self.code_cache = None     # numbering no longer stable: stop caching
             self._helper_ids[name] = len(self._helper_names)
             self._helper_names.append(name)
         return self._helper_ids[name]
@@ -90,6 +98,12 @@ class JIT:
             if name == "mem_store":
                 self._slow_store(a0, a1, a2)
                 return 0
+            if name == "mem_load_spec":        # a2: address of the failure flag word
+                try:
+                    return self._slow_load(a0, a1)
+                except GuestFault:
+                    ctypes.c_uint64.from_address(a2).value = 1
+                    return 0
             fn = self.m.helpers[name]
             r = fn(self.m, *((a0, a1, a2)[:fn.__code__.co_argcount - 1])) \
                 if hasattr(fn, "__code__") else fn(self.m)
@@ -170,16 +184,7 @@ class JIT:
         self.pending = []
         if not built:
             return
-        llmod = llvm.parse_assembly(str(module))
-        llmod.verify()
-        tm = target_machine(self.opt)
-        pto = llvm.create_pipeline_tuning_options(speed_level=self.opt)
-        pb = llvm.create_pass_builder(tm, pto)
-        mpm = pb.getModulePassManager()
-        mpm.run(llmod, pb)
-        del mpm, pb, pto
-        engine = llvm.create_mcjit_compiler(llmod, tm)
-        engine.finalize_object()
+        engine = self._object_code(str(module))
         self.engines.append(engine)
         for ip, name, covered in built:
             addr = engine.get_function_address(name)
@@ -193,6 +198,31 @@ class JIT:
         self.stats["compiled"] += len(built)
         self.stats["modules"] += 1
         self.stats["compile_s"] += time.perf_counter() - t0
+
+    def _object_code(self, ir_text: str):
+        """An execution engine holding the module's machine code: from the
+        persistent cache when it has it, else optimised and generated now."""
+        cache = self.code_cache
+        key = cache.key(ir_text) if cache is not None else None
+        obj = cache.get(key) if cache is not None else None
+        if obj is None:
+            llmod = llvm.parse_assembly(ir_text)
+            llmod.verify()
+            tm = target_machine(self.opt)
+            pto = llvm.create_pipeline_tuning_options(speed_level=self.opt)
+            pb = llvm.create_pass_builder(tm, pto)
+            mpm = pb.getModulePassManager()
+            mpm.run(llmod, pb)
+            del mpm, pb, pto
+            obj = tm.emit_object(llmod)
+            if cache is not None:
+                cache.put(key, obj)
+        else:
+            self.stats["cache_hits"] = self.stats.get("cache_hits", 0) + 1
+        engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), target_machine(self.opt))
+        engine.add_object_file(llvm.ObjectFileRef.from_data(obj))
+        engine.finalize_object()
+        return engine
 
     def invalidate(self, start, end):
         for ip in [ip for ip, b in self.blocks.items()
@@ -301,7 +331,6 @@ class _Env:
         self.layout = state_mod.LAYOUT
         self.n_stacked = state_mod.N_STACKED
         self.n_tlb = state_mod.N_SOFT_TLB
-        self.helper_addr = jit._cb_addr
         from translator.helpers import BLOCK_ENDING
         self.block_ending = BLOCK_ENDING
 

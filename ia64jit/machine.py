@@ -35,7 +35,9 @@ class EmulationError(Exception):
 
 
 class Machine:
-    def __init__(self, engine: str = "interp", jit_threshold: int = 50, code_cache=None):
+    def __init__(self, engine: str = "interp", jit_threshold: int = 50, code_cache=True):
+        """``code_cache``: True (the default on-disk cache), False (none) or a
+        backend.codecache.CodeCache."""
         if engine not in ("interp", "jit"):
             raise ValueError(f"unknown engine {engine!r} (use 'jit' or 'interp')")
         self.engine = engine

@@ -70,6 +70,7 @@ _FIELDS = (
     ("budget", np.uint64, 1),
     ("exit_reason", np.uint64, 1),
     ("exit_arg", np.uint64, 1),
+    ("rt_callback", np.uint64, 1),       # host address of the runtime entry (set by the JIT)
     ("alat_count", np.uint64, 1),        # valid ALAT entries: stores skip the ALAT when 0
     ("alat_tag", np.uint64, N_ALAT),     # register id (see translator/alat) or ~0 = invalid
     ("alat_addr", np.uint64, N_ALAT),

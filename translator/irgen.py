@@ -264,6 +264,15 @@ class IREmitter:
     def store(self, addr, v, size):
         self.c.mem_access(self, self._v(addr), size, self._v(v))
 
+    def load_spec(self, addr, size):
+        return self.c.mem_load_spec(self, self._v(addr), size)
+
+    def read_state(self, name, i=0):
+        lay = self.c.env.layout
+        ty = I64 if lay.dtypes[name].itemsize == 8 else I8
+        v = self.b.load(self.c._ptr(name, i, ty))
+        return v if ty == I64 else self.b.zext(v, I64)
+
     # ------------------------------------------------------------ control
     def fault(self, code, cond=None, detail="", arg=0):
         self.c.fault_exit(self, code, None if cond is None else self._c(cond), arg)
@@ -290,8 +299,8 @@ class BlockCompiler:
     block, because instructions that change it end their block.
 
     ``env`` supplies ``layout`` (env.layout.offset(name, i)), ``n_stacked``,
-    ``n_tlb``, ``helper_id(name)``, ``helper_addr`` (address of the runtime
-    callback ``i64 cb(i64 state, i64 id, i64 a0, i64 a1, i64 a2)``) and
+    ``n_tlb``, ``helper_id(name)`` (the runtime callback
+    ``i64 cb(i64 state, i64 id, i64 a0, i64 a1, i64 a2)`` is at ``state.rt_callback``) and
     ``block_ending`` (names of helpers after which the block must end).
     """
 
@@ -446,7 +455,8 @@ class BlockCompiler:
         b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip), self._ptr("ip", builder=b))
         b.store(ir.Constant(I64, ri), self._ptr("ri", builder=b))
         ic = self._ptr("icount", builder=b)
-        b.store(b.add(b.load(ic), ir.Constant(I64, n_insns)), ic)
+        done = b.add(b.load(self.loop_insns), ir.Constant(I64, n_insns))
+        b.store(b.add(b.load(ic), done), ic)
         if reason:
             b.store(ir.Constant(I64, reason), self._ptr("exit_reason", builder=b))
             b.store(ir.Constant(I64, arg), self._ptr("exit_arg", builder=b))
@@ -469,6 +479,7 @@ class BlockCompiler:
     def note_branch(self, em, target, cond):
         if cond is None:
             cond = ir.Constant(I1, 1)
+        self.static_target = target.constant if isinstance(target, ir.Constant) else None
         self.b.store(target, self.target_slot)
         self.b.store(self.b.or_(self.b.load(self.taken_slot), cond), self.taken_slot)
 
@@ -480,7 +491,9 @@ class BlockCompiler:
         if name in self.env.block_ending:
             self.ends_here = True
         fnty = ir.FunctionType(I64, [I64] * 5)
-        cb = self.b.inttoptr(ir.Constant(I64, self.env.helper_addr), fnty.as_pointer())
+        # The entry's address comes from the state, so the code is position-
+        # independent of this process and can be cached on disk.
+        cb = self.b.inttoptr(self.b.load(self._ptr("rt_callback")), fnty.as_pointer())
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
         st = self.b.ptrtoint(self.st, I64)
         r = self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
@@ -520,13 +533,46 @@ class BlockCompiler:
                     b.store(slow, result)
         return b.load(result) if value is None else None
 
+    def mem_load_spec(self, em, addr, size):
+        """A load that does not fault: (value, failed i1).  Soft-TLB fast
+        path; on a miss the runtime's mem_load_spec reports failure through
+        a flag word instead of raising."""
+        b = self.b
+        page = b.lshr(addr, ir.Constant(I64, 12))
+        idx = b.and_(page, ir.Constant(I64, self.env.n_tlb - 1))
+        tag = b.load(self._dyn_ptr("tlb_tag", idx, I64))
+        key = b.and_(addr, ir.Constant(I64, (~0xFFF | (size - 1)) & M64))
+        hit = b.icmp_unsigned("==", key, tag)
+        ty = ir.IntType(size * 8)
+        result = self.eb.alloca(I64)
+        failed = self.eb.alloca(I64)
+        with b.if_else(hit, likely=True) as (then, otherwise):
+            with then:
+                addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
+                v = b.load(b.inttoptr(b.add(addr, addend), ty.as_pointer()), align=size)
+                b.store(b.zext(v, I64) if size < 8 else v, result)
+                b.store(ir.Constant(I64, 0), failed)
+            with otherwise:
+                b.store(ir.Constant(I64, 0), failed)
+                slow = self.call_helper(em, "mem_load_spec",
+                                        [addr, ir.Constant(I64, size), b.ptrtoint(failed, I64)])
+                b.store(slow, result)
+        return b.load(result), b.icmp_unsigned("!=", b.load(failed), ir.Constant(I64, 0))
+
     # ------------------------------------------------------------ the block
     def build(self, fetch):
         """Translate from (self.start, self.start_ri); returns the bundle ips covered."""
-        self.taken_slot = self.eb.alloca(I1, name="taken")
-        self.target_slot = self.eb.alloca(I64, name="target")
-        self.eb.store(ir.Constant(I1, 0), self.taken_slot)
-        self.eb.store(ir.Constant(I64, 0), self.target_slot)
+        eb = self.eb
+        self.taken_slot = eb.alloca(I1, name="taken")
+        self.target_slot = eb.alloca(I64, name="target")
+        self.loop_insns = eb.alloca(I64, name="loop_insns")   # done in earlier iterations
+        eb.store(ir.Constant(I64, 0), self.target_slot)
+        eb.store(ir.Constant(I64, 0), self.loop_insns)
+        # A self-loop may run until the instruction budget is reached.
+        self.loop_limit = eb.sub(eb.load(self._ptr("budget", builder=eb)),
+                                 eb.load(self._ptr("icount", builder=eb)), name="limit")
+        self.b.store(ir.Constant(I1, 0), self.taken_slot)     # at the loop header
+        self.static_target = None
         em = IREmitter(self, self.b)
         ip = self.start
         first_slot = self.start_ri
@@ -552,6 +598,7 @@ class BlockCompiler:
                     ended = True
                     break
                 self.ends_here = False
+                self.static_target = None
                 self._emit_insn(em, insn, sem)
                 self.n_insns += 1
                 if self._is_branch(insn):
@@ -602,17 +649,32 @@ class BlockCompiler:
     @staticmethod
     def _is_branch(insn):
         m = insn.mnemonic
-        return insn.row.type in "BX" and m.startswith("br") and not m.startswith("brp")
+        return (insn.row.type in "BX" and m.startswith("br") and not m.startswith("brp")) \
+            or m.startswith(("chk.", "fchkf."))   # chk.s/chk.a/fchkf: data-dependent branches
 
     @staticmethod
     def _unconditional(insn):
-        return insn.f["qp"] == 0 and insn.row.fmt.name not in ("B1", "B2")
+        return insn.f["qp"] == 0 and insn.row.fmt.name not in ("B1", "B2") \
+            and not insn.mnemonic.startswith(("chk.", "fchkf."))
 
     def _branch_point(self):
-        """After a branch: if taken, leave the block at its target."""
+        """After a branch: if taken, leave the block at its target -- or, for a
+        branch back to the block's own start, go round again inside the
+        function with every register still in SSA, while the budget lasts."""
         b = self.b
+        self_loop = self.static_target is not None and self.start_ri == 0 and \
+            (self.static_target & ~0xF & M64) == self.start
         with b.if_then(b.load(self.taken_slot)):
-            target = b.and_(b.load(self.target_slot), ir.Constant(I64, ~0xF & M64))
-            self.writeback()
-            self._exit(b, target, 0, EXIT_OK, 0, self.n_insns)
+            if self_loop:
+                done = b.add(b.load(self.loop_insns), ir.Constant(I64, self.n_insns))
+                with b.if_then(b.icmp_unsigned(">=", done, self.loop_limit), likely=False):
+                    self.writeback()
+                    self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
+                    self._dead_end()
+                b.store(done, self.loop_insns)
+                b.branch(self.body)
+            else:
+                target = b.and_(b.load(self.target_slot), ir.Constant(I64, ~0xF & M64))
+                self.writeback()
+                self._exit(b, target, 0, EXIT_OK, 0, self.n_insns)
             self._dead_end()
