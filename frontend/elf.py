@@ -33,6 +33,9 @@ SHT_DYNSYM = 11
 SHT_NOBITS = 8
 SHT_REL = 9
 SHT_SYMTAB_SHNDX = 18
+SHT_GNU_VERDEF = 0x6FFFFFFD
+SHT_GNU_VERNEED = 0x6FFFFFFE
+SHT_GNU_VERSYM = 0x6FFFFFFF
 
 # Special section indices.
 SHN_UNDEF = 0
@@ -46,8 +49,6 @@ PF_X, PF_W, PF_R = 1, 2, 4
 
 ET_REL, ET_EXEC, ET_DYN = 1, 2, 3
 
-_SHN_NAMES = {"SHN_UNDEF": SHN_UNDEF, "SHN_ABS": SHN_ABS, "SHN_COMMON": SHN_COMMON,
-              "SHN_XINDEX": SHN_XINDEX}
 
 
 class ElfError(Exception):
@@ -112,6 +113,7 @@ class Symbol:
     bind: str           # LOCAL GLOBAL WEAK ... (or "BIND<n>")
     shndx: int          # section index, or SHN_UNDEF / SHN_ABS / SHN_COMMON
     visibility: str = "DEFAULT"
+    version: int = 0    # .gnu.version entry (dynamic symbols only; bit 15 = hidden)
 
     @property
     def defined(self) -> bool:
@@ -129,6 +131,11 @@ class ElfFile:
     segments: list      # PT_LOAD segments, in program header order
     symbols: list       # .symtab entries after the null symbol
     dynamic_symbols: list  # .dynsym entries after the null symbol
+    has_versym: bool = False       # a .gnu.version section exists
+    version_definitions: dict = field(default_factory=dict)  # vd_ndx -> (vd_flags, name)
+    version_needs: dict = field(default_factory=dict)        # vna_other -> name
+    has_verdef: bool = False
+    has_verneed: bool = False
 
     @property
     def is_relocatable(self) -> bool:
@@ -215,18 +222,10 @@ def _slice(image: bytes, offset: int, size: int, what: str, path: str) -> bytes:
     return image[offset:offset + size]
 
 
-def _enum(value, prefix: str) -> str:
-    if isinstance(value, str):
-        return value[len(prefix):] if value.startswith(prefix) else value
-    return f"{prefix[4:-1]}{value}"   # e.g. "TYPE13", "BIND11"
-
-
-def _shndx(value) -> int:
-    if isinstance(value, int):
-        return value
-    if value in _SHN_NAMES:
-        return _SHN_NAMES[value]
-    raise ElfError(f"bad symbol section index {value!r}")
+_STT = {0: "NOTYPE", 1: "OBJECT", 2: "FUNC", 3: "SECTION", 4: "FILE", 5: "COMMON", 6: "TLS",
+        10: "GNU_IFUNC"}
+_STB = {0: "LOCAL", 1: "GLOBAL", 2: "WEAK", 10: "GNU_UNIQUE"}
+_STV = ("DEFAULT", "INTERNAL", "HIDDEN", "PROTECTED")
 
 
 def load(path) -> ElfFile:
@@ -280,10 +279,22 @@ def _parse(image: bytes, path: str) -> ElfFile:
         sh_type = _raw_sh_type(image, hdr, i)
         data = b""
         if sh_type not in (SHT_NOBITS, SHT_NULL) and i:
-            data = _slice(image, h["sh_offset"], h["sh_size"], f"section {s.name or i}", path)
-        sections.append(Section(i, s.name, sh_type, h["sh_flags"], h["sh_addr"], h["sh_size"],
+            data = _slice(image, h["sh_offset"], h["sh_size"], f"section {_name_of(s, i)}", path)
+        sections.append(Section(i, "", sh_type, h["sh_flags"], h["sh_addr"], h["sh_size"],
                                 h["sh_offset"], h["sh_link"], h["sh_info"], h["sh_addralign"],
                                 h["sh_entsize"], data))
+
+    # Names as raw bytes (latin-1), as objdump prints them.
+    if sections:
+        shstrndx = ef.get_shstrndx()
+        if not 0 < shstrndx < len(sections):
+            if any(sec_hdr_name for sec_hdr_name in _name_offsets(ef, len(sections))):
+                raise ElfError(f"{path}: malformed ELF file: no section name table "
+                               f"(e_shstrndx {shstrndx})")
+        else:
+            table = sections[shstrndx].data
+            for sec, off in zip(sections, _name_offsets(ef, len(sections))):
+                sec.name = _cstring(table, off, "section name", path)
 
     # Program headers: keep PT_LOAD.
     segments = []
@@ -317,19 +328,101 @@ def _parse(image: bytes, path: str) -> ElfFile:
         if not 0 <= sec.link < len(sections) or sections[sec.link].type != SHT_STRTAB:
             raise ElfError(f"{path}: malformed ELF file: symbol table {sec.name} has no string table")
         strtab = sections[sec.link].data
-        pysec = ef.get_section(sec.index)
+        data = sec.data
         for n in range(1, sec.size // 24):
-            sym = pysec.get_symbol(n)
-            e = sym.entry
-            if e["st_name"] >= len(strtab) and e["st_name"]:
+            st_name, st_info, st_other, st_shndx, st_value, st_size = \
+                struct.unpack_from("<IBBHQQ", data, 24 * n)
+            if st_name >= len(strtab) and st_name:
                 raise ElfError(f"{path}: malformed ELF file: symbol {n} of {sec.name} has a name "
                                f"outside its string table")
-            target.append(Symbol(n, sym.name, e["st_value"], e["st_size"],
-                                 _enum(e["st_info"]["type"], "STT_"),
-                                 _enum(e["st_info"]["bind"], "STB_"),
-                                 _shndx(e["st_shndx"]),
-                                 _enum(e["st_other"]["visibility"], "STV_")))
-    return ElfFile(path, e_type, EM_IA_64, hdr["e_entry"], hdr["e_flags"], sections, segments, symbols, dynamic)
+            target.append(Symbol(n, _cstring(strtab, st_name, "symbol name", path),
+                                 st_value, st_size,
+                                 _STT.get(st_info & 0xF, f"TYPE{st_info & 0xF}"),
+                                 _STB.get(st_info >> 4, f"BIND{st_info >> 4}"),
+                                 st_shndx,
+                                 _STV[st_other & 3]))
+    ef = ElfFile(path, e_type, EM_IA_64, hdr["e_entry"], hdr["e_flags"], sections, segments,
+                 symbols, dynamic)
+    _read_versions(ef, path)
+    return ef
+
+
+def _strtab_name(sections, link: int, off: int, path: str) -> str:
+    if not 0 < link < len(sections):
+        raise ElfError(f"{path}: malformed ELF file: version section without string table")
+    data = sections[link].data
+    if off >= len(data):
+        raise ElfError(f"{path}: malformed ELF file: version name outside its string table")
+    end = data.find(b"\0", off)
+    return data[off:end if end >= 0 else len(data)].decode("latin-1")
+
+
+def _read_versions(ef: ElfFile, path: str) -> None:
+    """GNU symbol versioning: .gnu.version, .gnu.version_d, .gnu.version_r."""
+    secs = ef.sections
+    for sec in secs:
+        data = sec.data
+        if sec.type == SHT_GNU_VERSYM and not ef.has_versym:
+            ef.has_versym = True
+            for i, sym in enumerate(ef.dynamic_symbols, start=1):
+                if 2 * i + 2 <= len(data):
+                    sym.version = struct.unpack_from("<H", data, 2 * i)[0]
+        elif sec.type == SHT_GNU_VERDEF and not ef.has_verdef:
+            ef.has_verdef = True
+            off = 0
+            for _ in range(max(sec.info, 1)):
+                if off + 20 > len(data):
+                    raise ElfError(f"{path}: malformed ELF file: truncated version definitions")
+                _, flags, ndx, cnt, _, aux, nxt = struct.unpack_from("<HHHHIII", data, off)
+                name = ""
+                if cnt:
+                    if off + aux + 8 > len(data):
+                        raise ElfError(f"{path}: malformed ELF file: truncated version definitions")
+                    name = _strtab_name(secs, sec.link, struct.unpack_from("<I", data, off + aux)[0],
+                                        path)
+                ef.version_definitions[ndx] = (flags, name)
+                if not nxt:
+                    break
+                off += nxt
+        elif sec.type == SHT_GNU_VERNEED and not ef.has_verneed:
+            ef.has_verneed = True
+            off = 0
+            for _ in range(max(sec.info, 1)):
+                if off + 16 > len(data):
+                    raise ElfError(f"{path}: malformed ELF file: truncated version needs")
+                _, cnt, _, aux, nxt = struct.unpack_from("<HHIII", data, off)
+                a = off + aux
+                for _ in range(cnt):
+                    if a + 16 > len(data):
+                        raise ElfError(f"{path}: malformed ELF file: truncated version needs")
+                    _, _, other, name_off, anext = struct.unpack_from("<IHHII", data, a)
+                    ef.version_needs[other] = _strtab_name(secs, sec.link, name_off, path)
+                    if not anext:
+                        break
+                    a += anext
+                if not nxt:
+                    break
+                off += nxt
+
+
+def _name_of(pysec, index: int) -> str:
+    try:
+        return pysec.name or str(index)
+    except Exception:
+        return str(index)
+
+
+def _name_offsets(ef, count: int) -> list:
+    return [ef.get_section(i).header["sh_name"] for i in range(count)]
+
+
+def _cstring(table: bytes, off: int, what: str, path: str) -> str:
+    if off == 0 and not table:
+        return ""
+    if off >= len(table):
+        raise ElfError(f"{path}: malformed ELF file: {what} at {off:#x} outside its string table")
+    end = table.find(b"\0", off)
+    return table[off:end if end >= 0 else len(table)].decode("latin-1")
 
 
 def _raw_sh_type(image: bytes, hdr, index: int) -> int:

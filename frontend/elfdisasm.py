@@ -58,10 +58,11 @@ COM = _PseudoSection("*COM*")
 class BfdSymbol:
     """A symbol as BFD shows it to objdump."""
 
-    __slots__ = ("name", "value", "size", "flags", "section")
+    __slots__ = ("name", "value", "size", "flags", "section", "version")
 
-    def __init__(self, name, value, size, flags, section):
+    def __init__(self, name, value, size, flags, section, version=""):
         self.name, self.value, self.size, self.flags, self.section = name, value, size, flags, section
+        self.version = version      # "@@VER" / "@VER" suffix objdump prints, or ""
 
     def __repr__(self):
         return f"<BfdSymbol {self.name} {self.value:#x} {self.section.name} {self.flags:#x}>"
@@ -103,8 +104,33 @@ def _bfd_sections(ef) -> dict:
     return out
 
 
+def _version_suffix(ef, s) -> str:
+    """What objdump prints after a symbol's name for its GNU version."""
+    if not ef.has_versym or not (ef.has_verdef or ef.has_verneed):
+        return ""
+    vernum = s.version & 0x7FFF
+    hidden = bool(s.version & 0x8000)
+    if vernum == 0:
+        return ""
+    defs = ef.version_definitions
+    cverdefs = max(defs) if defs else 0
+    if vernum == 1 and (vernum > cverdefs or defs.get(1, (0, ""))[0] == 1):
+        text = "Base"
+    elif vernum <= cverdefs:
+        text = defs.get(vernum, (0, ""))[1]
+    else:
+        text = "<corrupt>"
+        if vernum in ef.version_needs:
+            hidden = True
+            text = ef.version_needs[vernum]
+    if not text:
+        return ""
+    return ("@" if hidden else "@@") + text
+
+
 def bfd_symbols(ef) -> list:
     """The symbols objdump starts from (before it drops the useless ones)."""
+    dynamic = not ef.symbols
     table = ef.symbols or ef.dynamic_symbols
     secs = _bfd_sections(ef)
     out = []
@@ -139,7 +165,8 @@ def bfd_symbols(ef) -> list:
         name = s.name
         if s.type == "SECTION" and not name and section is not ABS:
             name = section.name
-        out.append(BfdSymbol(name, value & MASK64, s.size, flags, section))
+        version = "" if not dynamic or flags & SECTION_SYM else _version_suffix(ef, s)
+        out.append(BfdSymbol(name, value & MASK64, s.size, flags, section, version))
     return out
 
 
@@ -276,7 +303,7 @@ class _SectionContext:
             elif vma > sec.vma:
                 text += "+0x" + _hex(vma - sec.vma)
             return text + ">"
-        text = "<" + sanitize(sym.name)
+        text = "<" + sanitize(sym.name) + sym.version
         if sym.value > vma:
             text += "-0x" + _hex(sym.value - vma)
         elif vma > sym.value:

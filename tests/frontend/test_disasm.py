@@ -319,12 +319,19 @@ def test_stripped(objdump, objdump_text, tmp_path, name):
         assert " 0x4" in want      # the unsymbolized target form is exercised
 
 
+@pytest.mark.parametrize("versioned", [False, True])
 @pytest.mark.parametrize("strip", [False, True])
-def test_shared_object_with_plt(objdump, objdump_text, gld, tmp_path, strip):
+def test_shared_object_with_plt(objdump, objdump_text, gld, tmp_path, strip, versioned):
     """A shared object: PLT code, targets shown against the .plt/.got section
-    symbols objdump keeps; stripped, only .dynsym is left."""
+    symbols objdump keeps; stripped, only .dynsym is left (with @@VERSION
+    suffixes when a version script was used)."""
     so = tmp_path / "libsym.so"
-    r = subprocess.run([gld, "-shared", "-o", str(so), str(GUESTS_ISA / "symbols.o")],
+    extra = []
+    if versioned:
+        script = tmp_path / "v.map"
+        script.write_text("VERS_1 { global: sym_start; a_global; c_func; local: *; };\n")
+        extra = [f"--version-script={script}"]
+    r = subprocess.run([gld, "-shared", *extra, "-o", str(so), str(GUESTS_ISA / "symbols.o")],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     if strip:
@@ -335,6 +342,8 @@ def test_shared_object_with_plt(objdump, objdump_text, gld, tmp_path, strip):
     assert "Disassembly of section .plt:" in want
     if not strip:
         assert "<.plt+0x" in want
+    if strip and versioned:
+        assert "<sym_start@@VERS_1>:" in want
     bad = line_diff(want, disassemble_elf(so))
     assert not bad, report(bad, len(want.splitlines()), "libsym.so")
 

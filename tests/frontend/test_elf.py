@@ -257,3 +257,21 @@ def test_cli_main_in_process(capsys):
     assert main(["disasm", "/nonexistent.o"]) == 2
     err = capsys.readouterr().err
     assert err == "ia64jit: /nonexistent.o: no such file\n"
+
+
+def test_symbol_versions(gld, tmp_path):
+    """GNU version tables of a shared object built with a version script."""
+    import subprocess
+    script = tmp_path / "v.map"
+    script.write_text("VERS_1 { global: sym_start; c_func; local: *; };\n")
+    so = tmp_path / "libv.so"
+    r = subprocess.run([gld, "-shared", f"--version-script={script}", "-o", str(so),
+                        str(GUESTS_ISA / "symbols.o")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    ef = load(so)
+    assert ef.type == elf.ET_DYN and ef.has_versym and ef.has_verdef
+    assert ef.version_definitions[1] == (1, "libv.so")       # VER_FLG_BASE: the file itself
+    assert ef.version_definitions[2] == (0, "VERS_1")
+    dyn = {s.name: s for s in ef.dynamic_symbols}
+    assert dyn["sym_start"].version & 0x7FFF == 2 and dyn["c_func"].version & 0x7FFF == 2
+    assert "a_global" not in dyn                               # made local by the script
