@@ -273,6 +273,14 @@ CASES = {
         data4 0x41424344
         data1 0
     """, ()),
+    # A symbol name with non-ASCII (UTF-8) bytes: printed byte for byte.
+    "names": ("""
+        .text
+    "caf\u00e9":
+        br.cond.sptk.few next
+    next:
+        br.cond.sptk.few "caf\u00e9"
+    """, ()),
     # Only local symbols, one of them at a non-bundle address.
     "oddsym": ("""
         .text
