@@ -12,9 +12,10 @@ them, following the behaviour of GNU objdump (binutils 2.40):
   addresses, STT_SECTION/STT_FILE symbols are "debugging" symbols.  objdump
   drops nameless, undefined and common symbols, and section and file
   symbols unless their name starts with .plt or .got, then sorts
-  the rest per section (``_compare_key``): by address, the current section's
-  symbols first, then functions, objects, global, local, larger size,
-  names not starting with '.', and name.
+  the rest per section (``_compare``): by address, symbols of a section
+  named like the current one first, then functions, objects, global, weak,
+  local, larger size, names not starting with '.', and name.  Dynamic
+  symbols carry their GNU version (``name@@VERS``).
 * A section is cut into regions at the symbols of that section; each region
   starts with a label (``0000000000000040 <name>:`` -- or ``<name-0x..>``
   when the first symbol lies after the section start, or ``<.text>`` when
@@ -24,8 +25,12 @@ them, following the behaviour of GNU objdump (binutils 2.40):
   symbol is "out of bounds").
 * Branch targets print as ``20 <sym+0x20>`` with the nearest symbol at or
   below the target (the current section's symbols preferred, and required
-  for targets inside the section of a relocatable file), or ``0x20`` when
-  the file has no usable symbols at all.
+  for targets inside the section when the file has relocations), or
+  ``0x20`` when the file has no usable symbols at all.
+
+Not modelled: objdump's use of dynamic relocations to name targets that
+are exactly a relocated address (files with dynamic relocations only) and
+synthetic @plt symbols (IA-64 has none).
 """
 
 from __future__ import annotations
