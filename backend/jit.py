@@ -51,7 +51,7 @@ class CompiledBlock:
 
 class JIT:
     def __init__(self, machine, threshold: int = 50, code_cache=None, opt: int = 2,
-                 batch: int = 8):
+                 batch: int = 32):
         self.m = machine
         self.threshold = threshold
         self.batch = batch
@@ -309,8 +309,15 @@ class JIT:
                 c = self.counts.get(key, 0) + 1
                 self.counts[key] = c
                 if c >= self.threshold:
+                    # Batch: take along the blocks that are warming up too,
+                    # so one module (and one LLVM pipeline run) serves several.
+                    warm = sorted((k for k, n in self.counts.items()
+                                   if n * 4 >= self.threshold and k != key and k not in self.failed),
+                                  key=lambda k: -self.counts[k])[:self.batch - 1]
                     self.pending.append(key)
-                    del self.counts[key]
+                    self.pending.extend(warm)
+                    for k in [key] + warm:
+                        del self.counts[k]
                     self.compile_pending()
                     if key in blocks:
                         continue

@@ -218,7 +218,7 @@ class IREmitter:
         val, natp = self.c.gr_slots(n, self)
         self.b.store(self._v(v), val)
         self.b.store(self._c(nat), natp)
-        self.c.written.add(("gr", n))
+        self.c.note_write(("gr", n))
 
     def read_pr(self, n):
         if n == 0:
@@ -229,7 +229,7 @@ class IREmitter:
         if n == 0:
             return
         self.b.store(self._c(c), self.c.pr_slot(n))
-        self.c.written.add(("pr", n))
+        self.c.note_write(("pr", n))
 
     def read_fr(self, n):
         sp, ep = self.c.fr_ptrs(n)
@@ -248,14 +248,14 @@ class IREmitter:
 
     def write_br(self, n, v):
         self.b.store(self._v(v), self.c.simple_slot("br", n))
-        self.c.written.add(("br", n))
+        self.c.note_write(("br", n))
 
     def read_ar(self, n):
         return self.b.load(self.c.simple_slot("ar", n))
 
     def write_ar(self, n, v):
         self.b.store(self._v(v), self.c.simple_slot("ar", n))
-        self.c.written.add(("ar", n))
+        self.c.note_write(("ar", n))
 
     # ------------------------------------------------------------ memory
     def load(self, addr, size):
@@ -325,6 +325,9 @@ class BlockCompiler:
         self.frame = None      # entry values of bof/cfm/rrb
         self.n_insns = 0       # instructions completed so far (icount at exits)
         self.ends_here = False  # the current instruction called a block-ending helper
+        self.post_helper = None  # registers written since that call (this instruction)
+        self.exit_bb = self.fn.append_basic_block("exit")          # write back, then leave
+        self.leave_bb = self.fn.append_basic_block("leave")        # leave
 
     # ------------------------------------------------------------ raw state access
     def _ptr(self, name, index=0, ty=I64, builder=None):
@@ -429,10 +432,15 @@ class BlockCompiler:
                                                  ir.Constant(I64, 96)))
         return self._dyn_ptr("fr_sig", idx, I64), self._dyn_ptr("fr_se", idx, I64)
 
-    def writeback(self, b=None):
-        """Store every register the block has written back to the state."""
+    def note_write(self, key):
+        self.written.add(key)
+        if self.post_helper is not None:
+            self.post_helper.add(key)
+
+    def writeback(self, b=None, keys=None):
+        """Store registers the block has written (or just ``keys``) back to the state."""
         b = b or self.b
-        for key in sorted(self.written, key=str):
+        for key in sorted(self.written if keys is None else keys, key=str):
             kind = key[0]
             ptr = self.slots[("ptr", key)]
             if kind == "gr":
@@ -452,15 +460,37 @@ class BlockCompiler:
 
     # ------------------------------------------------------------ exits
     def _exit(self, b, ip, ri, reason, arg, n_insns):
-        b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip), self._ptr("ip", builder=b))
-        b.store(ir.Constant(I64, ri), self._ptr("ri", builder=b))
+        """Leave the block: record where and why, then go to the shared exit
+        (which writes back every register the block writes) -- or, after a
+        block-ending runtime call (which already saw the registers and may
+        have changed the frame), write back only what was written since."""
+        ex = self.exit_slots
+        b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip & M64), ex["ip"])
+        b.store(ir.Constant(I64, ri), ex["ri"])
+        b.store(ir.Constant(I64, reason), ex["reason"])
+        b.store(ir.Constant(I64, arg), ex["arg"])
+        b.store(b.add(b.load(self.loop_insns), ir.Constant(I64, n_insns)), ex["n"])
+        if self.post_helper is not None:
+            self.writeback(b, self.post_helper)
+            b.branch(self.leave_bb)
+        else:
+            b.branch(self.exit_bb)
+
+    def _finish_exits(self):
+        ex = self.exit_slots
+        b = ir.IRBuilder(self.exit_bb)
+        self.writeback(b)
+        b.branch(self.leave_bb)
+        b = ir.IRBuilder(self.leave_bb)
+        b.store(b.load(ex["ip"]), self._ptr("ip", builder=b))
+        b.store(b.load(ex["ri"]), self._ptr("ri", builder=b))
         ic = self._ptr("icount", builder=b)
-        done = b.add(b.load(self.loop_insns), ir.Constant(I64, n_insns))
-        b.store(b.add(b.load(ic), done), ic)
-        if reason:
-            b.store(ir.Constant(I64, reason), self._ptr("exit_reason", builder=b))
-            b.store(ir.Constant(I64, arg), self._ptr("exit_arg", builder=b))
-        b.ret(ir.Constant(I64, reason))
+        b.store(b.add(b.load(ic), b.load(ex["n"])), ic)
+        reason = b.load(ex["reason"])
+        with b.if_then(b.icmp_unsigned("!=", reason, ir.Constant(I64, 0)), likely=False):
+            b.store(reason, self._ptr("exit_reason", builder=b))
+            b.store(b.load(ex["arg"]), self._ptr("exit_arg", builder=b))
+        b.ret(reason)
 
     def _dead_end(self):
         """if_then wants to branch to its merge block: continue in a dead one."""
@@ -471,8 +501,8 @@ class BlockCompiler:
         exit_arg = code | arg << 8 (arg: e.g. the break immediate)."""
         if cond is None:
             cond = ir.Constant(I1, 1)
+            self.always_faults = True
         with self.b.if_then(cond, likely=False):
-            self.writeback()
             self._exit(self.b, em.ip, em.slot, EXIT_FAULT, (code | arg << 8) & M64, self.n_insns)
             self._dead_end()
 
@@ -484,12 +514,15 @@ class BlockCompiler:
         self.b.store(self.b.or_(self.b.load(self.taken_slot), cond), self.taken_slot)
 
     def call_helper(self, em, name, args):
-        """Call the runtime.  The state is made current first; application
-        registers are re-read after; a block-ending helper ends the block
-        after this instruction; a fault raised in the runtime leaves here."""
-        self.writeback()
-        if name in self.env.block_ending:
-            self.ends_here = True
+        """Call the runtime.  Runtime routines get register values as
+        arguments; only block-ending ones (frame, RSE) read and change the
+        register state itself, so only those see the registers written back
+        first, and the block ends after their instruction.  Application
+        registers are re-read after any call; a fault raised in the runtime
+        leaves the block at this slot."""
+        ending = name in self.env.block_ending
+        if ending:
+            self.writeback(keys=self.post_helper)
         fnty = ir.FunctionType(I64, [I64] * 5)
         # The entry's address comes from the state, so the code is position-
         # independent of this process and can be cached on disk.
@@ -500,8 +533,15 @@ class BlockCompiler:
         failed = self.b.icmp_unsigned("!=", self.b.load(self._ptr("exit_reason")),
                                       ir.Constant(I64, 0))
         with self.b.if_then(failed, likely=False):
+            saved = self.post_helper
+            if ending:
+                self.post_helper = saved or set()
             self._exit(self.b, em.ip, em.slot, EXIT_FAULT, 0, self.n_insns)
+            self.post_helper = saved
             self._dead_end()
+        if ending:
+            self.ends_here = True
+            self.post_helper = set()
         self.reload_ars()
         return r
 
@@ -563,6 +603,8 @@ class BlockCompiler:
     def build(self, fetch):
         """Translate from (self.start, self.start_ri); returns the bundle ips covered."""
         eb = self.eb
+        self.exit_slots = {k: eb.alloca(I64, name="exit_" + k)
+                           for k in ("ip", "ri", "reason", "arg", "n")}
         self.taken_slot = eb.alloca(I1, name="taken")
         self.target_slot = eb.alloca(I64, name="target")
         self.loop_insns = eb.alloca(I64, name="loop_insns")   # done in earlier iterations
@@ -598,8 +640,13 @@ class BlockCompiler:
                     ended = True
                     break
                 self.ends_here = False
+                self.post_helper = None
                 self.static_target = None
+                self.always_faults = False
                 self._emit_insn(em, insn, sem)
+                if self.always_faults and insn.f["qp"] == 0:
+                    ended = True          # e.g. break: nothing after it runs
+                    break
                 self.n_insns += 1
                 if self._is_branch(insn):
                     self._branch_point()
@@ -609,7 +656,6 @@ class BlockCompiler:
                 if self.ends_here:
                     nxt_ip, nxt_ri = (ip, slot + 1) if slot < 2 and not (mlx and slot == 1) \
                         else ((ip + 16) & M64, 0)
-                    self.writeback()
                     self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
                     self._dead_end()
                     ended = True
@@ -621,11 +667,11 @@ class BlockCompiler:
             if ip & 0xFFF == 0 or ip in self.stop_addrs:
                 break
         if not ended:
-            self.writeback()
             self._exit(self.b, ip, 0, EXIT_OK, 0, self.n_insns)
         elif not self.b.block.is_terminated:
             self.b.unreachable()      # after an unconditional exit
         self.eb.branch(self.body)
+        self._finish_exits()
         return covered
 
     def _emit_insn(self, em, insn, sem):
@@ -668,13 +714,11 @@ class BlockCompiler:
             if self_loop:
                 done = b.add(b.load(self.loop_insns), ir.Constant(I64, self.n_insns))
                 with b.if_then(b.icmp_unsigned(">=", done, self.loop_limit), likely=False):
-                    self.writeback()
                     self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
                     self._dead_end()
                 b.store(done, self.loop_insns)
                 b.branch(self.body)
             else:
                 target = b.and_(b.load(self.target_slot), ir.Constant(I64, ~0xF & M64))
-                self.writeback()
                 self._exit(b, target, 0, EXIT_OK, 0, self.n_insns)
             self._dead_end()

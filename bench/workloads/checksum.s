@@ -1,6 +1,6 @@
 // checksum: add and rotate over a 64 KiB buffer, r20 passes (r1 = data area).
 // setup: r20=1000
-	alloc r40=ar.pfs,0,8,0,0
+	alloc r39=ar.pfs,0,8,0,0
 	mov r8=0
 	;;
 2:	mov r16=r1
