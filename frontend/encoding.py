@@ -260,49 +260,50 @@ class Node:
 def build_tree(rows: list):
     """Decision tree over raw bits; leaves are tuples of rows, best first."""
     rows = sorted(rows, key=lambda r: r.specificity, reverse=True)
-    return _build([(r.mask, r.value, r) for r in rows], {})
+    return _build(rows, 0, {})
 
 
-def _build(entries, memo):
-    key = tuple((m, v, r.index) for m, v, r in entries)
+def _leaf(rows):
+    return tuple((r.mask, r.value, r) for r in rows)
+
+
+def _build(rows, consumed, memo):
+    """``rows``: candidates (best first) once the ``consumed`` bits are known."""
+    key = (consumed, tuple(r.index for r in rows))
     if key in memo:
         return memo[key]
-    if len(entries) <= 2:
-        result = tuple((r.mask, r.value, r) for _, _, r in entries)
-        memo[key] = result
+    if len(rows) <= 2:
+        memo[key] = result = _leaf(rows)
         return result
     counts = {}
-    for m, _, _ in entries:
-        b = 0
+    for r in rows:
+        m = r.mask & ~consumed
         while m:
-            if m & 1:
-                counts[b] = counts.get(b, 0) + 1
-            m >>= 1
-            b += 1
+            low = m & -m
+            b = low.bit_length() - 1
+            counts[b] = counts.get(b, 0) + 1
+            m ^= low
     # Switch on the bits that the most rows constrain.
     ranked = sorted(counts, key=lambda b: (-counts[b], b))
     best = counts[ranked[0]] if ranked else 0
     chosen = [b for b in ranked if counts[b] * 2 >= best][:_MAX_SWITCH_BITS]
     if not chosen or best <= 1:
-        result = tuple((r.mask, r.value, r) for _, _, r in entries)
-        memo[key] = result
+        memo[key] = result = _leaf(rows)
         return result
     smask = 0
     for b in chosen:
         smask |= 1 << b
     buckets = {}
-    for m, v, r in entries:
-        fixed = v & m & smask
-        free = smask & ~m
-        free_bits = [1 << b for b in chosen if free >> b & 1]
-        sub_entry = (m & ~smask, v & ~smask, r)
+    for r in rows:
+        fixed = r.value & r.mask & smask
+        free_bits = [1 << b for b in chosen if not r.mask >> b & 1]
         for k in range(1 << len(free_bits)):
             kval = fixed
             for i, bit in enumerate(free_bits):
                 if k >> i & 1:
                     kval |= bit
-            buckets.setdefault(kval, []).append(sub_entry)
-    children = {kval: _build(sub, memo) for kval, sub in buckets.items()}
-    node = Node(smask, children, ())
-    memo[key] = node
+            buckets.setdefault(kval, []).append(r)
+    inner = consumed | smask
+    children = {kval: _build(sub, inner, memo) for kval, sub in buckets.items()}
+    memo[key] = node = Node(smask, children, ())
     return node
