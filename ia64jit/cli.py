@@ -105,9 +105,26 @@ def run_disasm(args) -> int:
 
 # ---------------------------------------------------------------- the table
 
+def _from(module: str, name: str):
+    """A table entry's function, imported from ``module`` only when used."""
+
+    def call(*args):
+        import importlib
+        return getattr(importlib.import_module(module), name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 COMMANDS = [
     Command("disasm", "disassemble an IA-64 ELF file or raw bundles, as GNU objdump does",
             _disasm_arguments, run_disasm),
+    Command("run-user", "run a static Linux/IA-64 executable (user mode, system calls emulated)",
+            _from("ia64jit.commands", "add_run_user_arguments"),
+            _from("ia64jit.commands", "run_run_user")),
+    Command("bench", "run the benchmark workloads on the interpreter and the JIT",
+            _from("ia64jit.commands", "add_bench_arguments"),
+            _from("ia64jit.commands", "run_bench")),
 ]
 
 
@@ -143,16 +160,25 @@ def main(argv=None) -> int:
         _fail("interrupted")
         return 130
     except Exception as e:
-        if os.environ.get("IA64JIT_TRACEBACK") and not isinstance(e, CliError):
+        if os.environ.get("IA64JIT_TRACEBACK") and not isinstance(e, _user_errors()):
             raise
         _fail(_message(e))
         return EXIT_ERROR
     return status or 0
 
 
-def _message(e: Exception) -> str:
+def _user_errors() -> tuple:
+    """Exception types whose message is for the user (no "internal error")."""
     from frontend.elf import ElfError
-    if isinstance(e, (CliError, ElfError)):
+    kinds = [CliError, ElfError]
+    commands = sys.modules.get("ia64jit.commands")
+    if commands is not None and hasattr(commands, "CommandError"):
+        kinds.append(commands.CommandError)
+    return tuple(kinds)
+
+
+def _message(e: Exception) -> str:
+    if isinstance(e, _user_errors()):
         text = str(e)
     else:
         text = f"internal error: {type(e).__name__}: {e}"

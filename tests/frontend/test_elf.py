@@ -275,3 +275,13 @@ def test_symbol_versions(gld, tmp_path):
     dyn = {s.name: s for s in ef.dynamic_symbols}
     assert dyn["sym_start"].version & 0x7FFF == 2 and dyn["c_func"].version & 0x7FFF == 2
     assert "a_global" not in dyn                               # made local by the script
+
+
+def test_cli_table(run_ia64jit):
+    """Every subcommand of the table is listed and has working --help."""
+    from ia64jit.cli import COMMANDS
+    r = run_ia64jit("--help")
+    for cmd in COMMANDS:
+        assert cmd.name.encode() in r.stdout
+        sub = run_ia64jit(cmd.name, "--help")
+        assert sub.returncode == 0 and sub.stderr == b"", (cmd.name, sub.stderr)
