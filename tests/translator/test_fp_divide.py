@@ -40,9 +40,12 @@ INT_DIV = """
 	mov r20=r1
 	movl r21=%#x
 	;;
-1:	ld8 r14=[r20],8
+1:	ldf8 f20=[r20],8
 	;;
-	ld8 r15=[r20],8
+	ldf8 f21=[r20],8
+	;;
+	getf.sig r14=f20
+	getf.sig r15=f21
 	;;
 	setf.sig f8=r14
 	setf.sig f9=r15
@@ -57,13 +60,10 @@ INT_DIV = """
 	fcvt.fx.trunc.s1 f10=f10
 	;;
 	xma.l f11=f10,f15,f14
-	getf.sig r17=f10
 	;;
-	getf.sig r18=f11
+	stf8 [r21]=f10,8
 	;;
-	st8 [r21]=r17,8
-	;;
-	st8 [r21]=r18,8
+	stf8 [r21]=f11,8
 	setf.sig f8=r14
 	setf.sig f9=r15
 	;;
@@ -74,13 +74,10 @@ INT_DIV = """
 	fcvt.fxu.trunc.s1 f10=f10
 	;;
 	xma.l f11=f10,f15,f14
-	getf.sig r17=f10
 	;;
-	getf.sig r18=f11
+	stf8 [r21]=f10,8
 	;;
-	st8 [r21]=r17,8
-	;;
-	st8 [r21]=r18,8
+	stf8 [r21]=f11,8
 	adds r22=-1,r22
 	;;
 	cmp.ne p9,p0=0,r22
