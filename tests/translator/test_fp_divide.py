@@ -3,6 +3,7 @@ emits for __divdi3/__udivdi3/__moddi3/__umoddi3 and inline double
 division) give EXACT results on both engines."""
 
 import random
+import struct
 from fractions import Fraction
 
 import pytest
@@ -232,12 +233,107 @@ def test_double_division_correctly_rounded_both_engines():
         a = rnd.getrandbits(64) & ~(0x7FF << 52) | rnd.randint(0x300, 0x4FF) << 52
         b = rnd.getrandbits(64) & ~(0x7FF << 52) | rnd.randint(0x300, 0x4FF) << 52
         table.append((a, b))
-    # exact quotients and ties of the significands
+    for _ in range(100):                 # the whole range, denormal operands too
+        a = rnd.getrandbits(64) & ~(0x7FF << 52) | rnd.randint(0, 0x7FE) << 52
+        b = rnd.getrandbits(64) & ~(0x7FF << 52) | rnd.randint(0, 0x7FE) << 52
+        if b & ~(1 << 63):
+            table.append((a, b))
+    # exact quotients, denormal and overflowing results
     for a, b in ((6.0, 3.0), (1.0, 3.0), (-1.0, 10.0), (2.0, 0.5), (1e300, 1e-10),
-                 (5e-324 * 2 ** 60, 2.0 ** 70), (3.0, -7.0)):
+                 (5e-324 * 2 ** 60, 2.0 ** 70), (3.0, -7.0), (1e-300, 1e10), (5e-324, 3.0),
+                 (2.2250738585072014e-308, 4.0), (5e-324, 0.5), (1e308, 0.1), (-1e-310, 7.0),
+                 (1.7976931348623157e308, 5e-324), (0.0, 3.0), (-0.0, 2.0)):
         import struct
         table.append(tuple(int.from_bytes(struct.pack("<d", v), "little") for v in (a, b)))
     got = _run(DBL_DIV, table, 1)
     for k, (a, b) in enumerate(table):
-        want = _round_double(_dbl(a) / _dbl(b))
+        want = _round_double(_dbl(a) / _dbl(b)) | ((a ^ b) & (1 << 63))   # signed zero too
         assert got[k] == want, f"{a:#x} / {b:#x}: {got[k]:#x} != {want:#x}"
+
+
+# GCC's inline float division (ia64.md divsf3_internal_lat): frcpa, then
+# refinement in sf1 with the last step rounded to double, fnorm.s in sf0.
+SGL_DIV = """
+	mov r20=r1
+	movl r21=%#x
+	;;
+1:	ldfs f8=[r20],4
+	;;
+	ldfs f9=[r20],4
+	;;
+	frcpa.s0 f10,p6=f8,f9
+	;;
+(p6)	fmpy.s1 f11=f8,f10
+(p6)	fnma.s1 f12=f9,f10,f1
+	;;
+(p6)	fma.s1 f11=f12,f11,f11
+(p6)	fmpy.s1 f13=f12,f12
+	;;
+(p6)	fma.s1 f11=f13,f11,f11
+(p6)	fmpy.s1 f12=f13,f13
+	;;
+(p6)	fma.d.s1 f11=f12,f11,f11
+	;;
+(p6)	fnorm.s.s0 f10=f11
+	;;
+	stfs [r21]=f10,4
+	adds r22=-1,r22
+	;;
+	cmp.ne p9,p0=0,r22
+(p9)	br.cond.sptk.few 1b
+	;;
+	break.i 0
+	;;
+""" % RESULTS
+
+
+def _sgl(bits):
+    s, e, f = bits >> 31, (bits >> 23) & 0xFF, bits & 0x7FFFFF
+    v = Fraction(f, 1 << 149) if e == 0 else Fraction(0x800000 | f) * Fraction(2) ** (e - 150)
+    return -v if s else v
+
+
+def _round_single(x: Fraction, sign):
+    if x == 0:
+        return sign << 31
+    x = abs(x)
+    e = x.numerator.bit_length() - x.denominator.bit_length()
+    if Fraction(2) ** e > x:
+        e -= 1
+    e = max(e, -126)
+    q, r = divmod(x * Fraction(2) ** (23 - e), 1)
+    if r > Fraction(1, 2) or (r == Fraction(1, 2) and q % 2):
+        q += 1
+    q = int(q)
+    if q >> 24:
+        q >>= 1
+        e += 1
+    if e > 127:
+        return sign << 31 | 0xFF << 23
+    if q >> 23:
+        return sign << 31 | (e + 127) << 23 | (q & 0x7FFFFF)
+    return sign << 31 | q
+
+
+def test_float_division_correctly_rounded_both_engines():
+    rnd = random.Random(random.randrange(1 << 30))
+    table = []
+    for _ in range(200):
+        a = rnd.getrandbits(32) & ~(0xFF << 23) | rnd.randint(0, 0xFE) << 23
+        b = rnd.getrandbits(32) & ~(0xFF << 23) | rnd.randint(0, 0xFE) << 23
+        if b & 0x7FFFFFFF:
+            table.append((a, b))
+    table += [(0x3F800000, 0x40400000), (0x00000001, 0x40000000), (0x7F7FFFFF, 0x3E800000),
+              (0x80000000, 0x3F800000), (0x40C00000, 0x40400000)]
+    data = b"".join(struct.pack("<II", a, b) for a, b in table)
+
+    def setup(m):
+        m.mem_write(DATA_BASE, data)
+        m.reg_write("r22", len(table))
+    x, y = run_both(assemble(SGL_DIV), setup=setup, max_insns=20_000_000)
+    assert diff_states(x, y) == []
+    raw = x.mem_read(RESULTS, 4 * len(table))
+    for k, (a, b) in enumerate(table):
+        got = int.from_bytes(raw[4 * k:4 * k + 4], "little")
+        want = _round_single(_sgl(a) / _sgl(b), (a ^ b) >> 31)
+        assert got == want, f"{a:#x} / {b:#x}: {got:#x} != {want:#x}"

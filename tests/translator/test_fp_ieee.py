@@ -314,3 +314,113 @@ def test_memory_format_round_trips():
     assert regfmt.single_to_reg(0x3F800000) == (1 << 63, BIAS)
     assert regfmt.single_to_reg(0x00000001) == (1 << 40, BIAS - 126)
     assert regfmt.double_to_reg(0x0000000000000001) == (1 << 11, BIAS - 1022)
+
+
+# ------------------------------------------------------------ against an independent reference
+
+def _ref_round(x: Fraction, p, emin, emax, rc):
+    """Round exact x as IEEE says, straight from the definitions: (value or
+    'inf'/'max', inexact, tiny-after-rounding)."""
+    s = x < 0
+    a = abs(x)
+    E = a.numerator.bit_length() - a.denominator.bit_length()
+    while Fraction(2) ** E > a:
+        E -= 1
+    while Fraction(2) ** (E + 1) <= a:
+        E += 1
+
+    def rnd(q):
+        fl = q.numerator // q.denominator
+        rem = q - fl
+        if rem == 0:
+            return fl
+        if rc == 0:
+            up = rem > Fraction(1, 2) or (rem == Fraction(1, 2) and fl % 2)
+        elif rc == 3:
+            up = False
+        elif rc == 2:
+            up = not s
+        else:
+            up = s
+        return fl + (1 if up else 0)
+    qu = Fraction(2) ** (E - p + 1)
+    ru = rnd(a / qu) * qu                       # unbounded exponent
+    tiny = ru < Fraction(2) ** emin
+    q = Fraction(2) ** (max(E, emin) - p + 1)
+    r = rnd(a / q) * q
+    if ru >= Fraction(2) ** (emax + 1):
+        big = rc == 0 or (rc == 1 and s) or (rc == 2 and not s)
+        return ("inf" if big else "max"), True, False
+    return (-r if s else r), r != a, tiny
+
+
+def test_fma_against_reference_rounding():
+    import random
+    rnd = random.Random(random.randrange(1 << 30))
+    for _ in range(3000):
+        p, emin, emax, prec, pc = rnd.choice([(24, -126, 127, "s", 3), (53, -1022, 1023, "d", 3),
+                                              (64, -16382, 16383, "", 3),
+                                              (24, -16382, 16383, "", 0),
+                                              (53, -16382, 16383, "", 2)])
+        rc = rnd.randrange(4)
+        ea = rnd.randint(emin // 2 - 30, emax // 2)
+        eb = rnd.randint(emin // 2 - 30, emax // 2) if rnd.random() < 0.8 else emin - ea + 3
+        a = (rnd.getrandbits(63) | 1 << 63, ea)
+        b = (rnd.getrandbits(rnd.choice([1, 30, 63])) | 1 << 63, eb)
+        sa, sb = rnd.randrange(2), rnd.randrange(2)
+        prod = Fraction(a[0]) * Fraction(b[0]) * Fraction(2) ** (ea + eb - 126)
+        prod = -prod if sa ^ sb else prod
+        kind = rnd.random()
+        if kind < 0.3:
+            c = -prod * (1 + Fraction(rnd.getrandbits(20), 1 << 70))   # cancellation
+        elif kind < 0.6:
+            c = Fraction(rnd.getrandbits(64), 1) * Fraction(2) ** (ea + eb - rnd.randint(0, 200))
+        else:
+            c = Fraction(0)
+        try:
+            cv = reg(c) if c else ZERO
+        except AssertionError:
+            continue
+        va = decode(a[0], sa << 17 | (ea + BIAS))
+        vb = decode(b[0], sb << 17 | (eb + BIAS))
+        exact = prod + c
+        sig, se, fl = fma(va, vb, cv, env(pc=pc, rc=rc, prec=prec))
+        if exact == 0:
+            continue
+        want, inexact, tiny = _ref_round(exact, p, emin, emax, rc)
+        if want == "inf":
+            assert (sig, se & 0x1FFFF) == (1 << 63, 0x1FFFF) and fl == O | I
+            continue
+        if want == "max":
+            assert value(sig, se) == (Fraction(2) ** (emax + 1) - Fraction(2) ** (emax + 1 - p)) \
+                * (-1 if exact < 0 else 1) and fl == O | I
+            continue
+        got = value(sig, se)
+        assert got == want, (exact, p, rc)
+        assert fl == ((I if inexact else 0) | (U if tiny and inexact else 0)), (exact, p, rc, fl)
+
+
+def test_double_ops_match_the_host():
+    import random
+    import struct
+    rnd = random.Random(random.randrange(1 << 30))
+
+    def d2r(x):
+        return decode(*regfmt.double_to_reg(struct.unpack("<Q", struct.pack("<d", x))[0]))
+
+    def r2d(sig, se):
+        return struct.unpack("<d", struct.pack("<Q", regfmt.reg_to_double(sig, se)))[0]
+    e = env(prec="d")
+    for _ in range(2000):
+        x = struct.unpack("<d", struct.pack("<Q", rnd.getrandbits(64)))[0]
+        y = struct.unpack("<d", struct.pack("<Q", rnd.getrandbits(64)))[0]
+        if x != x or y != y:
+            continue
+        for got, want in ((fma(d2r(x), d2r(y), ZERO, e), x * y),
+                          (fma(d2r(x), ONE, d2r(y), e), x + y)):
+            if want != want:
+                assert got[:2] == QNAN_IND
+            elif want == 0:
+                assert r2d(*got[:2]) == 0
+            else:
+                assert r2d(*got[:2]) == want, (x, y)

@@ -7,6 +7,7 @@ import pytest
 
 from ia64jit.difftest import DATA_BASE, assemble, diff_states, have_binutils, run_both
 from translator import faults
+from translator.semantics import fp as fp_semantics
 
 pytestmark = pytest.mark.skipif(not have_binutils(), reason="needs ia64-linux-gnu-as")
 
@@ -361,6 +362,7 @@ def test_speculative_fp_loads_defer_to_natval():
     check(m, f10=NATVAL, f11=NATVAL, f12=fd(9.5), r8=0, r8_nat=1)
 
 
+@pytest.mark.skipif(not fp_semantics.HAVE_ALAT, reason="needs translator/alat.py")
 def test_advanced_and_check_loads():
     m = run("""
 	ldfd.a f10=[r1]

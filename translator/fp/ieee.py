@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 
 from .regfmt import (BIAS, EXP_INT, FIN, INF, NAT, NATVAL, QNAN, QNAN_INDEFINITE, SNAN, TOP,
-                     UNSUPP, ZER, Val, decode, encode_normal, inf, quiet, zero)
+                     UNSUPP, ZER, Val, encode_normal, inf, quiet, zero)
 from . import regfmt
 
 V, D, Z, O, U, I = 1, 2, 4, 8, 16, 32
@@ -380,9 +380,7 @@ def frcpa_limits(a: Val, b: Val) -> bool:
     software-assistance condition (SDM vol. 3 frcpa, fp_ieee_recip limits):
     the divisor's exponent at either end of the range, the estimated
     quotient exponent out of range, or a tiny dividend."""
-    if a.kind != FIN and a.kind != ZER or b.kind != FIN:
-        return False
-    if a.kind == ZER:
+    if a.kind != FIN or b.kind != FIN:
         return False
     eb = b.e + b.m.bit_length() - 1 + BIAS        # normalised biased exponents
     ea = a.e + a.m.bit_length() - 1 + BIAS

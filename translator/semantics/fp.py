@@ -265,7 +265,8 @@ def _double_to_reg(e, bits):
     ez = e.eq(ex, e.const(0))
     sig = e.select(ez, f, e.or_(f, e.const(TOP)))
     exp = e.select(e.eq(ex, e.const(0x7FF)), e.const(0x1FFFF),
-                   e.select(ez, e.select(e.eq(frac, e.const(0)), e.const(0), e.const(0xFFFF - 1022)),
+                   e.select(ez, e.select(e.eq(frac, e.const(0)), e.const(0),
+                                         e.const(0xFFFF - 1022)),
                             e.add(ex, e.const(0xFFFF - 1023))))
     return sig, e.or_(e.shl(s, 17), exp)
 
@@ -521,8 +522,8 @@ def ldf(e, i):
                      e.select(defer, e.const(0), e.const(total)))
     elif check:
         e.fault(faults.NAT_CONSUMPTION, nat3)
-        hit = e.truth(e.helper("alat_check", e.const(code), e.const(1 if compl == "c.clr" else 0))) \
-            if HAVE_ALAT else e.const(0)
+        clear = e.const(1 if compl == "c.clr" else 0)
+        hit = e.truth(e.helper("alat_check", e.const(code), clear)) if HAVE_ALAT else e.const(0)
         miss = e.lnot(hit)
         bad = e.lor(mis, e.const(0)) if t == "fill" else e.land(mis, _psr_bit(e, PSR_AC))
         e.fault(faults.UNALIGNED_REFERENCE, e.land(miss, bad))
