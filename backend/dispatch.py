@@ -6,6 +6,14 @@ dispatcher loop is itself compiled: it looks up the state's ip/ri, calls
 the block, and goes round until a block reports an exit, the table misses,
 the instruction budget is used up or ip reaches the stop key.  Python runs
 only on those events.
+
+Profiling (backend/profile.py) swaps in a second build of the loop that,
+around each block call, adds one entry, the host cycles the call took
+(``llvm.readcyclecounter``) and the guest instructions it retired (the
+``icount`` delta) to a counter array parallel to the table.  The plain loop
+is untouched, so a run that does not profile pays nothing.  The dispatcher
+module is never cached (it embeds the table's and the counters' addresses);
+the blocks it calls are.
 """
 
 from __future__ import annotations
@@ -27,30 +35,79 @@ def _index(key: int) -> int:
     return ((key >> 4) ^ ((key & 3) << 14)) & ((1 << TABLE_BITS) - 1)
 
 
+# Columns of the profiling counters (one row per table slot).
+PROF_ENTRIES, PROF_CYCLES, PROF_INSNS = 0, 1, 2
+
+
 class Dispatcher:
     def __init__(self, layout, target_machine_factory):
         self.table = np.full((1 << TABLE_BITS, 2), EMPTY, dtype=np.uint64)
         self.layout = layout
+        self._tm_factory = target_machine_factory
         self._engine = None
         self._fn = None
-        self._build(target_machine_factory)
+        self._plain = None        # (engine, fn) of the loop without counters, while profiling
+        self._counting = None     # (engine, fn) of the loop with counters, once built
+        self.counters = None      # profiling: uint64[2^TABLE_BITS, 3], else None
+        self._on_evict = None     # profiling: f(slot, key, addr) before a slot changes
+        self._engine, self._fn = self._build(target_machine_factory)
 
     # ------------------------------------------------------------ the table
     def insert(self, key: int, addr: int) -> None:
         i = _index(key)
+        if self._on_evict is not None and int(self.table[i, 0]) != EMPTY:
+            self._on_evict(i, int(self.table[i, 0]), int(self.table[i, 1]))
         self.table[i, 0] = key
         self.table[i, 1] = addr
 
     def remove(self, key: int) -> None:
         i = _index(key)
         if int(self.table[i, 0]) == key:
+            if self._on_evict is not None:
+                self._on_evict(i, key, int(self.table[i, 1]))
             self.table[i, 0] = EMPTY
 
     def clear(self) -> None:
+        if self._on_evict is not None:
+            for i in np.nonzero(self.table[:, 0] != EMPTY)[0]:
+                self._on_evict(int(i), int(self.table[i, 0]), int(self.table[i, 1]))
         self.table[:, 0] = EMPTY
 
+    def live_slots(self):
+        """(slot, key, host address) of every occupied slot."""
+        for i in np.nonzero(self.table[:, 0] != EMPTY)[0]:
+            yield int(i), int(self.table[i, 0]), int(self.table[i, 1])
+
+    # ------------------------------------------------------------ profiling
+    def enable_profiling(self, on_evict) -> np.ndarray:
+        """Switch to the counting loop; returns its counter array.
+
+        ``on_evict(slot, key, addr)`` is called before an occupied slot is
+        overwritten, removed or cleared, so the caller can move the slot's
+        counts to the block that owned it (the counters are per slot)."""
+        if self.counters is None:
+            self.counters = np.zeros((1 << TABLE_BITS, 3), dtype=np.uint64)
+            self._counting = self._build(self._tm_factory, self.counters)
+        if self._plain is None:
+            self._plain = (self._engine, self._fn)
+            self._engine, self._fn = self._counting
+        self._on_evict = on_evict
+        return self.counters
+
+    def disable_profiling(self) -> None:
+        """Back to the plain loop (the counters array stays readable)."""
+        if self._plain is not None:
+            self._engine, self._fn = self._plain
+            self._plain = None
+        self._on_evict = None
+
+    @property
+    def profiling(self) -> bool:
+        return self._plain is not None
+
     # ------------------------------------------------------------ the loop
-    def _build(self, tm_factory):
+    def _build(self, tm_factory, counters=None):
+        """Compile the loop; with ``counters``, the counting variant."""
         lay = self.layout
         mod = ir.Module(name="dispatch")
         fn = ir.Function(mod, ir.FunctionType(I64, [I8.as_pointer(), I64]), name="dispatch")
@@ -83,18 +140,38 @@ class Dispatcher:
             b.ret(ir.Constant(I64, EXIT_MISS))
         target = b.load(b.inttoptr(b.add(slot, ir.Constant(I64, 8)), I64.as_pointer()))
         blockty = ir.FunctionType(I64, [I8.as_pointer()])
-        r = b.call(b.inttoptr(target, blockty.as_pointer()), [st])
+        if counters is None:
+            r = b.call(b.inttoptr(target, blockty.as_pointer()), [st])
+        else:
+            rdcc = ir.Function(mod, ir.FunctionType(I64, []), name="llvm.readcyclecounter")
+            t0 = b.call(rdcc, [])
+            r = b.call(b.inttoptr(target, blockty.as_pointer()), [st])
+            t1 = b.call(rdcc, [])
+            retired = b.sub(b.load(field("icount", b)), icount)
+            row = b.add(ir.Constant(I64, counters.ctypes.data), b.mul(idx, ir.Constant(I64, 24)))
+            for col, delta in ((PROF_ENTRIES, ir.Constant(I64, 1)), (PROF_CYCLES, b.sub(t1, t0)),
+                               (PROF_INSNS, retired)):
+                p = b.inttoptr(b.add(row, ir.Constant(I64, 8 * col)), I64.as_pointer())
+                b.store(b.add(b.load(p), delta), p)
         with b.if_then(b.icmp_unsigned("!=", r, ir.Constant(I64, 0)), likely=False):
             b.ret(r)
         b.branch(loop)
 
         llmod = llvm.parse_assembly(str(mod))
         llmod.verify()
-        engine = llvm.create_mcjit_compiler(llmod, tm_factory())
+        # Through an object file, so perf maps can give the loop's size.
+        obj = tm_factory().emit_object(llmod)
+        engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), tm_factory())
+        engine.add_object_file(llvm.ObjectFileRef.from_data(obj))
         engine.finalize_object()
-        self._engine = engine
+        engine.object_code = obj
         addr = engine.get_function_address("dispatch")
-        self._fn = ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_void_p, ctypes.c_uint64)(addr)
+        return engine, ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_void_p, ctypes.c_uint64)(addr)
+
+    def code(self):
+        """(host address, object code, name) of the running loop, for perf maps."""
+        return (self._engine.get_function_address("dispatch"), self._engine.object_code,
+                "ia64jit dispatch" + (" (profiling)" if self.profiling else ""))
 
     def run(self, state_addr: int, stop_key: int) -> int:
         return self._fn(state_addr, stop_key)

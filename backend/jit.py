@@ -64,6 +64,7 @@ class JIT:
         self.stats = {"compiled": 0, "compile_s": 0.0, "modules": 0}
         self.pending_fault = None
         self.stop_addrs = set()  # blocks end before these bundles (run(until=...))
+        self.profiler = None     # backend.profile.Profiler while profiling / writing a perf map
         st = machine.state
         # Stable helper numbering (it is baked into cacheable code).
         self._helper_names = sorted(set(machine.helpers) | {"mem_load", "mem_store"})
@@ -184,7 +185,8 @@ class JIT:
         self.pending = []
         if not built:
             return
-        engine = self._object_code(str(module))
+        ir_text = str(module)
+        engine = self._object_code(ir_text)
         self.engines.append(engine)
         for ip, name, covered in built:
             addr = engine.get_function_address(name)
@@ -193,6 +195,8 @@ class JIT:
             self.dispatcher.insert(ip, addr)
             for a in covered:
                 self.mem.code_pages.add(a >> 12)
+        if self.profiler is not None:
+            self.profiler.on_module(ir_text, engine, built)
         # Pages now holding code must not be written through the fast path.
         self.flush_tlb()
         self.stats["compiled"] += len(built)
@@ -219,6 +223,7 @@ class JIT:
                 cache.put(key, obj)
         else:
             self.stats["cache_hits"] = self.stats.get("cache_hits", 0) + 1
+        self.last_object = obj           # (read by a profiler's perf map)
         engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), target_machine(self.opt))
         engine.add_object_file(llvm.ObjectFileRef.from_data(obj))
         engine.finalize_object()
@@ -290,7 +295,8 @@ class JIT:
             blk = blocks.get(key)
             if blk is not None:
                 if not done:
-                    reason = blk.cfn(state_addr)
+                    reason = blk.cfn(state_addr) if self.profiler is None \
+                        else self.profiler.call(blk, state_addr)
                     if reason:
                         ctl[EXIT] = 0
                         f = self.pending_fault

@@ -125,6 +125,9 @@ COMMANDS = [
     Command("bench", "run the benchmark workloads on the interpreter and the JIT",
             _from("ia64jit.commands", "add_bench_arguments"),
             _from("ia64jit.commands", "run_bench")),
+    Command("profile", "run a static Linux/IA-64 executable and report its hottest compiled blocks",
+            _from("ia64jit.profile", "add_profile_arguments"),
+            _from("ia64jit.profile", "run_profile")),
 ]
 
 

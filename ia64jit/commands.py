@@ -48,6 +48,8 @@ def add_run_user_arguments(p) -> None:
                    help="trace system calls on stderr; list unimplemented ones at exit")
     p.add_argument("--env", action="append", default=[], metavar="VAR=VALUE",
                    help="environment variable for the guest (repeatable)")
+    from .profile import add_run_user_profile_arguments
+    add_run_user_profile_arguments(p)          # --profile, --perf-map
 
 
 def run_run_user(args) -> int:
@@ -62,6 +64,9 @@ def run_run_user(args) -> int:
         raise CommandError(str(exc)) from None
     if proc.m.jit is not None and args.no_code_cache:
         proc.m.jit.code_cache = None
+    if getattr(args, "profile", False) or getattr(args, "perf_map", False):
+        from .profile import run_profiled
+        return run_profiled(proc, args)
     try:
         return proc.run()
     except KeyboardInterrupt:
