@@ -109,19 +109,10 @@ class Insn:
         return self.row.num_outputs
 
     def operand_text(self, addr: int = 0, symbolize=None) -> str:
-        out = []
-        for t in self.row.tokens:
-            if t[0] == "lit":
-                out.append(t[1])
-                continue
-            _, name, style = t
-            v = self.f[name]
-            if style == "rel":
-                target = (addr + v) & operands.MASK64
-                out.append(symbolize(target) if symbolize else f"0x{target:x}")
-            else:
-                out.append(operands.STYLES[style][1](v))
-        return "".join(out)
+        fn = getattr(self.row, "_operand_text", None)
+        if fn is None:
+            fn = self.row._operand_text = _compile_operand_text(self.row.tokens)
+        return fn(self.f, addr, symbolize)
 
     def text(self, addr: int = 0, symbolize=None) -> str:
         """objdump's text: predicate, mnemonic and operands."""
@@ -131,6 +122,28 @@ class Insn:
 
     def __repr__(self):
         return f"<Insn {self.text()}>"
+
+
+def _rel_text(target: int, symbolize) -> str:
+    target &= operands.MASK64
+    return symbolize(target) if symbolize else f"0x{target:x}"
+
+
+def _compile_operand_text(tokens):
+    """f(fields, addr, symbolize) -> the operand text of a row's tokens:
+    literals as they are, each field through its style (``rel``: the target
+    address, symbolized when a symbolizer is given)."""
+    ns = {"_rel": _rel_text}
+    parts = []
+    for i, t in enumerate(tokens):
+        if t[0] == "lit":
+            parts.append(repr(t[1]))
+        elif t[2] == "rel":
+            parts.append(f"_rel(addr + f[{t[1]!r}], symbolize)")
+        else:
+            ns[f"_s{i}"] = operands.STYLES[t[2]][1]
+            parts.append(f"_s{i}(f[{t[1]!r}])")
+    return eval(f"lambda f, addr, symbolize: ''.join(({''.join(p + ', ' for p in parts)}))", ns)
 
 
 def slot_type(unit: str, slot: int) -> str | None:

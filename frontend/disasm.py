@@ -10,7 +10,7 @@ column, hex column, zero-run skipping, out-of-bounds reads); the ELF side
 from __future__ import annotations
 
 from .bundle import TEMPLATES, split
-from .decoder import decode_slot, slot_type
+from .decoder import REGISTRY, Insn, decode_slot, slot_type
 
 BYTES_PER_LINE = 6     # objdump's octets per line for IA-64
 SKIP_ZEROES = 16       # what libopcodes sets for IA-64 (the default is 8)
@@ -22,13 +22,24 @@ def print_insn(data: bytes, offset: int, vma: int, symbolize=None):
 
     Returns (text, consumed) or (None, 0) when the bundle cannot be read.
     """
+    return _print_insn(data, offset, vma, symbolize, None)
+
+
+def _print_insn(data, offset, vma, symbolize, pre):
+    """print_insn; ``pre`` (a _Predecoded or None) may already know the bundle."""
     slotnum = (offset & 0xF) // BYTES_PER_LINE
     base = offset - (offset & 0xF)
     if base + 16 > len(data):
         return None, 0
     if vma + base > 0xFFFFFFFFFFFFFFFF:
         return None, 0        # the address wrapped past 2**64: objdump cannot read it
-    code, *slots = split(data[base:base + 16])
+    rows = None
+    if pre is not None:
+        got = pre.get(base)
+        if got is not None:
+            code, slots, rows = got
+    if rows is None:
+        code, *slots = split(data[base:base + 16])
     tmpl = TEMPLATES[code]
     consumed = BYTES_PER_LINE
     head = "[%s] " % tmpl.name if slotnum == 0 else "      "
@@ -39,7 +50,12 @@ def print_insn(data: bytes, offset: int, vma: int, symbolize=None):
     insn_bits = slots[slotnum]
     insn = None
     if unit is not None:
-        insn = decode_slot(slot_type(unit, insn_bits), insn_bits, slots[1])
+        if rows is None:
+            insn = decode_slot(slot_type(unit, insn_bits), insn_bits, slots[1])
+        elif rows[slotnum] >= 0:
+            # The batch decoder found the row decode_slot would find.
+            row = _ROWS[rows[slotnum]]
+            insn = Insn(row, row.extract(insn_bits, slots[1]))
     if insn is None:
         text = head + "      data8 " + _hash_hex(insn_bits)
     else:
@@ -54,6 +70,31 @@ def print_insn(data: bytes, offset: int, vma: int, symbolize=None):
     if slotnum == 2:
         consumed += 16 - 3 * BYTES_PER_LINE
     return text, consumed
+
+
+_ROWS = REGISTRY.rows
+_PREDECODE_MIN = 32     # bundles; fewer are cheaper to decode one at a time
+
+
+class _Predecoded:
+    """The bundles of data[start:stop] decoded in one batch (frontend.batch):
+    ``get(base)`` gives (template code, slots, row index per slot) or None."""
+
+    def __init__(self, data, start, stop):
+        from .batch import decode_many     # numpy; only needed here
+        self.lo = start - (start & 0xF)
+        last = stop - 1 - ((stop - 1) & 0xF)           # base of the last bundle
+        self.n = n = max(0, (min(len(data), last + 16) - self.lo) // 16)
+        db = decode_many(memoryview(data)[self.lo:self.lo + 16 * n])
+        self.template = db.template.tolist()
+        self.slots = db.slots.tolist()
+        self.rows = db.rows.tolist()
+
+    def get(self, base):
+        i = (base - self.lo) >> 4
+        if 0 <= i < self.n:
+            return self.template[i], self.slots[i], self.rows[i]
+        return None
 
 
 def _hash_hex(v: int) -> str:
@@ -74,6 +115,9 @@ def address_skip(end_vma: int) -> int:
 
 
 def format_address(vma: int, skip: int) -> str:
+    s = "%x" % (vma & 0xFFFFFFFFFFFFFFFF)
+    if len(s) <= 16 - skip:
+        return s.rjust(16 - skip)     # the common case of the general rule below
     s = ("%016x" % (vma & 0xFFFFFFFFFFFFFFFF))[skip:]
     stripped = s.lstrip("0")
     if not stripped:
@@ -81,10 +125,18 @@ def format_address(vma: int, skip: int) -> str:
     return " " * (len(s) - len(stripped)) + stripped
 
 
+def _hex_column(b) -> str:
+    """Each byte as "%02x " (objdump's hex column)."""
+    return bytes(b).hex(" ") + " " if b else ""
+
+
 def disassemble_bytes(out: list, data: bytes, vma: int, start: int, stop: int,
                       skip: int, symbolize=None) -> None:
     """objdump's per-region loop: append lines for data[start:stop]."""
     off = start
+    pre = None
+    if stop - start >= 16 * _PREDECODE_MIN:
+        pre = _Predecoded(data, start, stop)
     while off < stop:
         z = off
         while z < stop and data[z] == 0:
@@ -97,20 +149,20 @@ def disassemble_bytes(out: list, data: bytes, vma: int, start: int, stop: int,
             off = z
             continue
         addr_text = format_address(vma + off, skip)
-        text, consumed = print_insn(data, off, vma, symbolize)
+        text, consumed = _print_insn(data, off, vma, symbolize, pre)
         if text is None:
             out.append(f"{addr_text}:\tAddress 0x{(vma + off - (off & 0xF)) & 0xFFFFFFFFFFFFFFFF:x}"
                        " is out of bounds.")
             out.append("")
             return
         first = min(consumed, BYTES_PER_LINE)
-        hexcol = "".join("%02x " % b for b in data[off:off + first])
+        hexcol = _hex_column(data[off:off + first])
         hexcol += "   " * (BYTES_PER_LINE - first)
         out.append(f"{addr_text}:\t{hexcol}\t{text}")
         pb = first
         while pb < consumed:
             n = min(BYTES_PER_LINE, consumed - pb)
-            cont = "".join("%02x " % b for b in data[off + pb:off + pb + n])
+            cont = _hex_column(data[off + pb:off + pb + n])
             out.append(f"{format_address(vma + off + pb, skip)}:\t{cont}")
             pb += n
         off += consumed
