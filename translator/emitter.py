@@ -40,6 +40,13 @@ Methods (all required of an emitter)::
                                   (82-bit register format: se = sign<<17 | exponent)
     read_br(n) / write_br(n, v);  read_ar(n) / write_ar(n, v)
     load(addr, size) -> value;  store(addr, value, size)
+    load_spec(addr, size) -> (value, failed cond)
+                                  a load that never faults: failed = 1 (value 0)
+                                  where ``load`` would raise (speculative loads)
+    read_state(name, i=0) -> value
+                                  a raw state-buffer word outside the register
+                                  files the block caches (psr, alat_count ...;
+                                  ia64jit/state.py), read at this point
     fault(code, cond=None)        raise ``code`` (translator.faults) if cond
     branch(target, cond=None)     transfer control at the end of this slot
     helper(name, *args) -> value  call a runtime routine (translator/helpers.py)
