@@ -407,6 +407,9 @@ def test_inexact_trap_writes_result_then_traps():
 """, regs={"r8": fpsr, "f8": fr(0xAAAAAAAAAAAAAAAB, BIAS - 2), "f9": fd(1.0)},
         fault=faults.FP_TRAP)
     check(m, f10=fr(0xAAAAAB0000000000, BIAS - 2))
+    # the status flags are updated before the trap (SDM vol. 1, 5.4.1.3)
+    assert (m.reg_read("ar.fpsr") >> 13) & 0x3F == 0x20
+    assert m.reg_read("ri") == 0 or m.reg_read("ip") >= 0x100000
     # sf1 has its traps disabled (td): the same operation just flags there
     run("""
 	mov ar.fpsr=r8

@@ -13,13 +13,15 @@ Decode-time operands are packed into the first argument::
     pack = f1 | f2 << 7 | f3 << 14 | f4 << 21 | sf << 28 | qp << 30
 
 Exceptions (SDM vol. 1, 5.4): an enabled invalid, denormal or zero-divide
-exception raises ``FP_FAULT`` before anything is written; an enabled
-overflow, underflow or inexact exception raises ``FP_TRAP`` after the
-result and the status flags are written.  The GuestFault's ``arg`` holds
-the exception bits (V D Z O U I = 1 2 4 8 16 32; for parallel ops the high
-half's bits are shifted left by 8).  Without a trap, the status flags of
-sf gain every exception the operation signalled; with a trap they are left
-unchanged (the handler sees them in the fault's arg, as in ISR.code).
+exception raises ``FP_FAULT`` before anything is written (flags included);
+otherwise the result is written and the status flags of sf gain every
+exception the operation signalled (SDM vol. 1, 5.4.1.3: also when a trap
+follows), and an enabled overflow, underflow or inexact exception is then
+raised as ``FP_TRAP``: the arithmetic helpers return its code (nonzero:
+the exception bits) and the semantics call ``fp_trap`` with it, so that
+compiled code has the new ar.fpsr in its register cache when it leaves.
+The GuestFault's ``arg`` holds the exception bits (V D Z O U I = 1 2 4 8
+16 32; for parallel ops the high half's bits are shifted left by 8).
 """
 
 from __future__ import annotations
@@ -64,16 +66,18 @@ def _check_faults(env, flags, detail):
         raise GuestFault(faults.FP_FAULT, arg=bad, detail=detail)
 
 
-def _finish(cpu, fpsr, sf, env, flags, detail):
+def _finish(cpu, fpsr, sf, env, flags):
     """Status flags of sf (ar.fpsr is always stored: compiled code reloads
-    it from the state after the call), then an enabled trap."""
-    traps = flags & env.enabled & (O | U | I)
-    if traps:
-        # the result is written; the status flags are left to the trap
-        # handler (the fault's arg says what happened, as ISR.code would)
-        _store_fpsr(cpu, fpsr)
-        raise GuestFault(faults.FP_TRAP, arg=flags, detail=detail)
+    it from the state after the call); returns the trap code: the
+    exception bits if an enabled trap is due, else 0 (the semantics then
+    raise it through ``fp_trap``, after the result and flags are in place)."""
     _store_fpsr(cpu, fpsr | (flags & 0x3F) << (6 + 13 * sf + 7))
+    return flags if flags & env.enabled & (O | U | I) else 0
+
+
+def fp_trap(cpu, code):
+    """Raise the Floating-point Exception trap (the instruction has completed)."""
+    raise GuestFault(faults.FP_TRAP, arg=code, detail="fp trap")
 
 
 # ------------------------------------------------------------ scalar arithmetic
@@ -93,8 +97,7 @@ def fp_fma(cpu, pack, kind, fpsr):
     sig, se, flags = ieee.fma(a, b, c, env, neg_product=op == 2, neg_addend=op == 1)
     _check_faults(env, flags, "fma")
     _write(cpu, f1, sig, se)
-    _finish(cpu, fpsr, sf, env, flags, "fma")
-    return 0
+    return _finish(cpu, fpsr, sf, env, flags)
 
 
 def _halves(sig):
@@ -116,7 +119,7 @@ def _parallel(cpu, fpsr, f1, srcs, sf, fn, detail):
     if any(r == NATVAL for r in regs):
         _write(cpu, f1, *NATVAL)
         _store_fpsr(cpu, fpsr)
-        return
+        return 0
     env = ieee.Env(fpsr, sf, simd=True)
     out, allflags, code = [], 0, 0
     for half in (0, 1):
@@ -130,17 +133,14 @@ def _parallel(cpu, fpsr, f1, srcs, sf, fn, detail):
         _store_fpsr(cpu, fpsr)
         raise GuestFault(faults.FP_FAULT, arg=code, detail=detail)
     _write(cpu, f1, out[0] << 32 | out[1], EXP_INT)
-    if allflags & env.enabled & (O | U | I):
-        _store_fpsr(cpu, fpsr)
-        raise GuestFault(faults.FP_TRAP, arg=code, detail=detail)
     _store_fpsr(cpu, fpsr | (allflags & 0x3F) << (6 + 13 * sf + 7))
+    return code if allflags & env.enabled & (O | U | I) else 0
 
 
 def _fpma(cpu, fpsr, f1, f2, f3, f4, sf, op):
     def one(env, c, a, b):
         return ieee.fma(a, b, c, env, neg_product=op == 2, neg_addend=op == 1)
-    _parallel(cpu, fpsr, f1, (f2, f3, f4), sf, one, "fpma")
-    return 0
+    return _parallel(cpu, fpsr, f1, (f2, f3, f4), sf, one, "fpma")
 
 
 # ------------------------------------------------------------ min/max, compare, class
@@ -153,14 +153,13 @@ def fp_minmax(cpu, pack, kind, fpsr):
     f1, f2, f3, _, sf = _unpack(pack)
     op = _MINMAX[kind & 3]
     if kind & 4:
-        _parallel(cpu, fpsr, f1, (f2, f3), sf, lambda env, a, b: ieee.minmax(op, a, b), op)
-        return 0
+        return _parallel(cpu, fpsr, f1, (f2, f3), sf,
+                         lambda env, a, b: ieee.minmax(op, a, b), op)
     env = ieee.Env(fpsr, sf)
     sig, se, flags = ieee.minmax(op, decode(*_read(cpu, f2)), decode(*_read(cpu, f3)))
     _check_faults(env, flags, op)
     _write(cpu, f1, sig, se)
-    _finish(cpu, fpsr, sf, env, flags, op)
-    return 0
+    return _finish(cpu, fpsr, sf, env, flags)
 
 
 _RELS = ("eq", "lt", "le", "unord")
@@ -179,7 +178,7 @@ def fp_cmp(cpu, pack, rel, fpsr):
     env = ieee.Env(fpsr, sf)
     res, flags = ieee.compare(_RELS[rel], a, b)
     _check_faults(env, flags, "fcmp")
-    _finish(cpu, fpsr, sf, env, flags, "fcmp")
+    _finish(cpu, fpsr, sf, env, flags)             # compares never trap
     return 1 if res else 0
 
 
@@ -195,8 +194,7 @@ def fp_pcmp(cpu, pack, rel, fpsr):
     def one(env, a, b):
         r, flags = ieee.compare(base, a, b)
         return (M32 if r != neg else 0), None, flags
-    _parallel(cpu, fpsr, f1, (f2, f3), sf, one, "fpcmp")
-    return 0
+    return _parallel(cpu, fpsr, f1, (f2, f3), sf, one, "fpcmp")
 
 
 def fp_class(cpu, sig, se, mask):
@@ -236,8 +234,7 @@ def fp_rcpa(cpu, pack, kind, fpsr):
         return _fprcpa(cpu, fpsr, f1, f2, f3, sf, kind == 3)
     _check_faults(env, flags, "frcpa")
     _write(cpu, f1, sig, se)
-    _finish(cpu, fpsr, sf, env, flags, "frcpa")
-    return p2
+    return p2 | _finish(cpu, fpsr, sf, env, flags) << 1
 
 
 def _fprcpa(cpu, fpsr, f1, f2, f3, sf, sqrt):
@@ -251,8 +248,8 @@ def _fprcpa(cpu, fpsr, f1, f2, f3, sf, sqrt):
         preds.append(p)
         return sig, se, flags
     srcs = (f3,) if sqrt else (f2, f3)
-    _parallel(cpu, fpsr, f1, srcs, sf, one, "fprcpa")
-    return 1 if len(preds) == 2 and all(preds) else 0
+    code = _parallel(cpu, fpsr, f1, srcs, sf, one, "fprcpa")
+    return (1 if len(preds) == 2 and all(preds) else 0) | code << 1
 
 
 # ------------------------------------------------------------ conversions
@@ -264,14 +261,12 @@ def fp_cvt(cpu, pack, kind, fpsr):
     if kind & 4:
         def one(env, a):
             return ieee.to_int32(a, env, unsigned, trunc)
-        _parallel(cpu, fpsr, f1, (f2,), sf, one, "fpcvt")
-        return 0
+        return _parallel(cpu, fpsr, f1, (f2,), sf, one, "fpcvt")
     env = ieee.Env(fpsr, sf)
     sig, se, flags = ieee.to_int(decode(*_read(cpu, f2)), env, unsigned, trunc)
     _check_faults(env, flags, "fcvt")
     _write(cpu, f1, sig, se)
-    _finish(cpu, fpsr, sf, env, flags, "fcvt")
-    return 0
+    return _finish(cpu, fpsr, sf, env, flags)
 
 
 HELPERS.update({
@@ -282,4 +277,5 @@ HELPERS.update({
     "fp_class": fp_class,
     "fp_rcpa": fp_rcpa,
     "fp_cvt": fp_cvt,
+    "fp_trap": fp_trap,
 })

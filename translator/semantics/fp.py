@@ -55,6 +55,12 @@ def _isnat(e, sig, se):
     return e.land(e.eq(sig, e.const(0)), e.eq(se, e.const(NATVAL_SE)))
 
 
+def _trap(e, code):
+    """An enabled overflow/underflow/inexact trap reported by a helper
+    (the result and the status flags are already written)."""
+    e.helper_if(e.truth(code), "fp_trap", code)
+
+
 def _write_int(e, n, sig, nat):
     """An integer-format result (exponent 0x1003E, sign 0), or NaTVal."""
     e.write_fr(n, e.select(nat, e.const(0), sig),
@@ -77,7 +83,7 @@ def fma(e, i):
     if parts[0].startswith("fp"):
         kind |= 16
     if _target_ok(e, i.f1):
-        e.helper("fp_fma", _pack(i, i.f1, i.f2, i.f3, i.f4), kind, e.read_ar(AR_FPSR))
+        _trap(e, e.helper("fp_fma", _pack(i, i.f1, i.f2, i.f3, i.f4), kind, e.read_ar(AR_FPSR)))
 
 
 # ------------------------------------------------------------ F2: fixed-point multiply-add
@@ -160,9 +166,10 @@ def frcpa(e, i):
     if not _target_ok(e, i.f1):
         return
     name = i.mnemonic.split(".")[0]
-    p2 = e.helper("fp_rcpa", _pack(i, i.f1, i.f.get("f2", 0), i.f3), _RCPA[name],
-                  e.read_ar(AR_FPSR))
-    e.write_pr(i.p2, e.truth(p2))
+    r = e.helper("fp_rcpa", _pack(i, i.f1, i.f.get("f2", 0), i.f3), _RCPA[name],
+                 e.read_ar(AR_FPSR))
+    e.write_pr(i.p2, e.truth(e.and_(r, e.const(1))))
+    _trap(e, e.lshr(r, 1))
 
 
 # ------------------------------------------------------------ F8: min/max, parallel compare
@@ -175,15 +182,15 @@ _PCMP = {"eq": 0, "lt": 1, "le": 2, "unord": 3, "neq": 4, "nlt": 5, "nle": 6, "o
 @sem(r"^(fmin|fmax|famin|famax|fpmin|fpmax|fpamin|fpamax)\.s[0-3]$", formats=("F8",))
 def fminmax(e, i):
     if _target_ok(e, i.f1):
-        e.helper("fp_minmax", _pack(i, i.f1, i.f2, i.f3), _MINMAX[i.mnemonic.split(".")[0]],
-                 e.read_ar(AR_FPSR))
+        _trap(e, e.helper("fp_minmax", _pack(i, i.f1, i.f2, i.f3),
+                          _MINMAX[i.mnemonic.split(".")[0]], e.read_ar(AR_FPSR)))
 
 
 @sem(r"^fpcmp\.", formats=("F8",))
 def fpcmp(e, i):
     if _target_ok(e, i.f1):
-        e.helper("fp_pcmp", _pack(i, i.f1, i.f2, i.f3), _PCMP[i.mnemonic.split(".")[1]],
-                 e.read_ar(AR_FPSR))
+        _trap(e, e.helper("fp_pcmp", _pack(i, i.f1, i.f2, i.f3),
+                          _PCMP[i.mnemonic.split(".")[1]], e.read_ar(AR_FPSR)))
 
 
 # ------------------------------------------------------------ F9: merge, logical, mix, pack
@@ -343,7 +350,7 @@ def fcvt_fx(e, i):
     parts = i.mnemonic.split(".")
     kind = (1 if parts[1] == "fxu" else 0) | (2 if "trunc" in parts else 0) | \
         (4 if parts[0] == "fpcvt" else 0)
-    e.helper("fp_cvt", _pack(i, i.f1, i.f2), kind, e.read_ar(AR_FPSR))
+    _trap(e, e.helper("fp_cvt", _pack(i, i.f1, i.f2), kind, e.read_ar(AR_FPSR)))
 
 
 @sem("fcvt.xf", formats=("F11",))
