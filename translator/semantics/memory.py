@@ -93,7 +93,7 @@ def _psr_bit(e, psr, bit):
 
 def _invalidate(e, addr, size):
     """Every store: drop the ALAT entries it overlaps (only if there are any)."""
-    e.helper_if(e.truth(e.read_state("alat_count")), "alat_store", addr, e.const(size))
+    e.helper_if(e.read_state("alat_count"), "alat_store", addr, e.const(size))
 
 
 def _illegal(e, cond_decode_time, detail):
@@ -105,38 +105,86 @@ def _illegal(e, cond_decode_time, detail):
 
 # ------------------------------------------------------------ loads
 
+class _Plan:
+    """What a load/store row does, worked out once per row (decode time)."""
+    __slots__ = ("size", "fmt", "spec", "adv", "check", "clr", "nc", "fill", "spill",
+                 "mask")
+
+    def __init__(self, row):
+        base, comp = _parse(row.mnemonic)
+        self.size = int(base[2:])
+        self.mask = self.size - 1
+        self.fmt = row.fmt.name
+        self.spec = "s" in comp or "sa" in comp
+        self.adv = "a" in comp or "sa" in comp
+        self.check = "c" in comp
+        self.clr = "clr" in comp
+        self.nc = "nc" in comp
+        self.fill = "fill" in comp
+        self.spill = "spill" in comp
+
+
+_PLANS = {}
+
+
+def _plan(i):
+    row = i.row
+    p = _PLANS.get(row.index)
+    if p is None:
+        p = _PLANS[row.index] = _Plan(row)
+    return p
+
+
+def _ac_misaligned(e, addr, mask):
+    """misaligned and psr.ac: (addr & mask) & (psr.ac ? ~0 : 0) != 0."""
+    ac = e.ashr(e.shl(e.read_state("psr"), 60), 63)          # psr bit 3 -> all ones
+    return e.truth(e.and_(e.and_(addr, mask), ac))
+
+
 @sem(r"^ld(1|2|4|8)(\.|$)", formats=("M1", "M2", "M3"))
 def ld(e, i):
-    base, comp = _parse(i.mnemonic)
-    size = int(base[2:])
-    update = i.format != "M1"
-    if _illegal(e, i.r1 == 0, "load to r0") or \
-            _illegal(e, update and (i.r3 == 0 or i.r1 == i.r3), "bad base update"):
+    p = _plan(i)
+    size, fmt = p.size, p.fmt
+    r1, r3 = i.r1, i.r3
+    if _illegal(e, r1 == 0, "load to r0") or \
+            _illegal(e, fmt != "M1" and (r3 == 0 or r1 == r3), "bad base update"):
         return
-    if i.r1 >= 32:
-        e.read_gr(i.r1)                   # out of frame: Illegal Operation first
-    fill = "fill" in comp
-    spec = "s" in comp or "sa" in comp
-    adv = "a" in comp or "sa" in comp
-    check = "c" in comp
-    code = alat.gr_code(i.r1)
-    addr, nat3 = e.read_gr(i.r3)
+    if r1 >= 32:
+        e.read_gr(r1)                     # out of frame: Illegal Operation first
+    addr, nat3 = e.read_gr(r3)
     # r2 is read before r1 is written (it may be the same register)
-    if i.format == "M2":
+    if fmt == "M2":
         inc, nat2 = e.read_gr(i.r2)
+
+    if not (p.spec or p.check or p.adv or p.fill):          # the common case
+        e.fault(faults.NAT_CONSUMPTION, nat3)
+        if size > 1:
+            e.fault(faults.UNALIGNED_REFERENCE, _ac_misaligned(e, addr, p.mask))
+        e.write_gr(r1, e.load(addr, size), 0)
+    else:
+        _ld_special(e, i, p, addr, nat3)
+    if fmt == "M2":
+        e.write_gr(r3, e.add(addr, inc), e.lor(nat3, nat2) if p.spec else nat2)
+    elif fmt == "M3":
+        e.write_gr(r3, e.add(addr, e.const(i.imm9)), nat3 if p.spec else 0)
+
+
+def _ld_special(e, i, p, addr, nat3):
+    """Speculative, advanced, check loads and ld8.fill: write r1 (and the ALAT)."""
+    size = p.size
+    code = alat.gr_code(i.r1)
     psr = e.read_state("psr")
     mis = _misaligned(e, addr, size)
-
-    if spec:
+    if p.spec:
         v, failed = e.load_spec(addr, size)
         defer = e.lor(e.lor(nat3, failed), e.lor(mis, _psr_bit(e, psr, PSR_ED)))
         val = e.select(defer, e.const(0), v)
         nat = defer
-        if adv:
+        if p.adv:
             e.helper("alat_set", e.const(code), addr, e.select(defer, e.const(0), e.const(size)))
-    elif check:
+    elif p.check:
         e.fault(faults.NAT_CONSUMPTION, nat3)
-        hit = e.truth(e.helper("alat_check", e.const(code), e.const(1 if "clr" in comp else 0)))
+        hit = e.truth(e.helper("alat_check", e.const(code), e.const(1 if p.clr else 0)))
         miss = e.lnot(hit)
         e.fault(faults.UNALIGNED_REFERENCE, e.land(miss, e.land(mis, _psr_bit(e, psr, PSR_AC))))
         v, failed = e.load_spec(addr, size)
@@ -144,29 +192,25 @@ def ld(e, i):
         old, old_nat = e.read_gr(i.r1)
         val = e.select(hit, old, v)
         nat = e.land(hit, old_nat)
-        if "nc" in comp:                  # a miss re-inserts (not when misaligned)
+        if p.nc:                          # a miss re-inserts (not when misaligned)
             e.helper_if(e.land(miss, e.lnot(mis)), "alat_set", e.const(code), addr,
                         e.const(size))
     else:
         e.fault(faults.NAT_CONSUMPTION, nat3)
-        if fill:
+        if p.fill:
             e.fault(faults.UNALIGNED_REFERENCE, mis)
         else:
             e.fault(faults.UNALIGNED_REFERENCE, e.land(mis, _psr_bit(e, psr, PSR_AC)))
         val = e.load(addr, size)
-        if fill:
+        if p.fill:
             bit = e.and_(e.lshr(addr, 3), e.const(63))
             nat = e.truth(e.and_(e.lshr(e.read_ar(AR_UNAT), bit), e.const(1)))
         else:
             nat = 0
-        if adv:
+        if p.adv:
             e.helper("alat_set", e.const(code), addr,
                      e.select(mis, e.const(0), e.const(size)))
     e.write_gr(i.r1, val, nat)
-    if i.format == "M2":
-        e.write_gr(i.r3, e.add(addr, inc), e.lor(nat3, nat2) if spec else nat2)
-    elif i.format == "M3":
-        e.write_gr(i.r3, e.add(addr, e.const(i.imm9)), nat3 if spec else 0)
 
 
 @sem(r"^ld16(\.|$)", formats=("M1",))
@@ -186,20 +230,17 @@ def ld16(e, i):
 
 @sem(r"^st(1|2|4|8)(\.|$)", formats=("M4", "M5"))
 def st(e, i):
-    base, comp = _parse(i.mnemonic)
-    size = int(base[2:])
-    spill = "spill" in comp
-    if _illegal(e, i.format == "M5" and i.r3 == 0, "bad base update"):
+    p = _plan(i)
+    size, spill = p.size, p.spill
+    if _illegal(e, p.fmt == "M5" and i.r3 == 0, "bad base update"):
         return
     addr, nat3 = e.read_gr(i.r3)
     v, nat2 = e.read_gr(i.r2)
     e.fault(faults.NAT_CONSUMPTION, nat3 if spill else e.lor(nat3, nat2))
-    mis = _misaligned(e, addr, size)
     if spill:
-        e.fault(faults.UNALIGNED_REFERENCE, mis)
-    else:
-        e.fault(faults.UNALIGNED_REFERENCE,
-                e.land(mis, _psr_bit(e, e.read_state("psr"), PSR_AC)))
+        e.fault(faults.UNALIGNED_REFERENCE, _misaligned(e, addr, size))
+    elif size > 1:
+        e.fault(faults.UNALIGNED_REFERENCE, _ac_misaligned(e, addr, p.mask))
     e.store(addr, v, size)
     if spill:
         bit = e.and_(e.lshr(addr, 3), e.const(63))
@@ -207,7 +248,7 @@ def st(e, i):
         unat = e.or_(e.andcm(unat, e.shl(e.const(1), bit)), e.shl(e.to_int(nat2), bit))
         e.write_ar(AR_UNAT, unat)
     _invalidate(e, addr, size)
-    if i.format == "M5":
+    if p.fmt == "M5":
         e.write_gr(i.r3, e.add(addr, e.const(i.imm9)), 0)
 
 
