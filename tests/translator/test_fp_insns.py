@@ -227,6 +227,19 @@ def test_frcpa_frsqrta_and_parallel():
     assert m.reg_read("f14") == fr(0x3EFF80003EFF8000, 0x1003E)
 
 
+def test_frcpa_with_false_predicate_clears_p2():
+    m = run("""
+	cmp.ne p5,p0=r0,r0
+	;;
+(p5)	frcpa.s0 f10,p6=f8,f9
+(p5)	frsqrta.s0 f11,p7=f9
+(p5)	fprcpa.s0 f12,p8=f8,f9
+	;;
+""", regs={"f8": fd(1.0), "f9": fd(4.0), "p6": 1, "p7": 1, "p8": 1, "f10": fd(7.0),
+           "f11": fd(7.0), "f12": fd(7.0)})
+    check(m, p6=0, p7=0, p8=0, f10=fd(7.0), f11=fd(7.0), f12=fd(7.0))
+
+
 def test_minmax_and_parallel_compare_and_convert():
     m = run("""
 	fmin.s0 f10=f8,f9

@@ -223,8 +223,13 @@ def fp_class(cpu, sig, se, mask):
 # ------------------------------------------------------------ reciprocal approximations
 
 def fp_rcpa(cpu, pack, kind, fpsr):
-    """kind 0 frcpa, 1 frsqrta, 2 fprcpa, 3 fprsqrta: writes f1, returns p2."""
+    """kind 0 frcpa, 1 frsqrta, 2 fprcpa, 3 fprsqrta: writes f1, returns p2
+    (bit 0) and a trap code (above).  qp (pack bit 30) false: nothing is
+    written and p2 is cleared (SDM vol. 3, frcpa)."""
     f1, f2, f3, _, sf = _unpack(pack)
+    if not (pack >> 30) & 1:
+        _store_fpsr(cpu, fpsr)
+        return 0
     env = ieee.Env(fpsr, sf)
     if kind == 0:
         sig, se, flags, p2 = ieee.frcpa(decode(*_read(cpu, f2)), decode(*_read(cpu, f3)), env)

@@ -161,13 +161,14 @@ sem("fclass.m.unc", formats=("F5",), qp=True)(fclass)
 _RCPA = {"frcpa": 0, "frsqrta": 1, "fprcpa": 2, "fprsqrta": 3}
 
 
-@sem(r"^(frcpa|frsqrta|fprcpa|fprsqrta)\.s[0-3]$", formats=("F6", "F7"))
+@sem(r"^(frcpa|frsqrta|fprcpa|fprsqrta)\.s[0-3]$", formats=("F6", "F7"), qp=True)
 def frcpa(e, i):
+    """With a false predicate p2 is cleared (and nothing else happens)."""
     if not _target_ok(e, i.f1):
         return
     name = i.mnemonic.split(".")[0]
-    r = e.helper("fp_rcpa", _pack(i, i.f1, i.f.get("f2", 0), i.f3), _RCPA[name],
-                 e.read_ar(AR_FPSR))
+    pack = e.or_(e.const(_pack(i, i.f1, i.f.get("f2", 0), i.f3)), e.shl(e.to_int(e.qp), 30))
+    r = e.helper("fp_rcpa", pack, _RCPA[name], e.read_ar(AR_FPSR))
     e.write_pr(i.p2, e.truth(e.and_(r, e.const(1))))
     _trap(e, e.lshr(r, 1))
 
