@@ -194,6 +194,22 @@ def test_lfetch_fault_nat_with_psr_ed_is_cancelled():
         assert (m.reg_read("r16"), m.reg_read("r16.nat")) == (DATA_BASE + 8, 1)
 
 
+def test_lfetch_count_has_no_effect():
+    """lfetch.count (M13b, Poulson; gas does not assemble it): patched into
+    an assembled lfetch; no effect, no fault, even on a NaT address."""
+    from frontend.decoder import decode_bundle
+    code = bytearray(assemble("{ .mmi\n lfetch [r16]\n nop.m 0\n nop.i 0\n}\n"
+                              "{ .mmi\n break.m 0\n nop.m 0\n nop.i 0 ;;\n}\n"))
+    v = int.from_bytes(code[:16], "little")
+    v |= 1 << (5 + 19) | 5 << (5 + 6) | 3 << (5 + 13)        # y, count6, stride5
+    code[:16] = v.to_bytes(16, "little")
+    assert decode_bundle(bytes(code[:16])).insns[0].mnemonic == "lfetch.count"
+    a, b = run_both(bytes(code), setup=regs(r16=UNMAPPED, r16_nat=1))
+    assert diff_states(a, b) == [] and _compiled(b)
+    for m in (a, b):
+        assert fault_of(m) == faults.BREAK and m.reg_read("icount") == 3
+
+
 def test_check_load_hit_does_not_access_memory():
     """After ld.a, a hitting ld.c with a now-unmapped address neither faults
     nor changes its target."""
@@ -214,6 +230,44 @@ def test_check_load_hit_does_not_access_memory():
         assert fault_of(m) == faults.BREAK
         assert m.reg_read("r20") == 7
         assert alat.entries(m) == []
+
+
+def test_predicated_forms():
+    """With a false predicate nothing happens (no fault, no ALAT change, no
+    branch); with a true one the instruction acts."""
+    src = f"""
+	cmp.eq p6,p7=r0,r0
+	movl r16={UNMAPPED}
+	mov r20=0
+	;;
+(p7)	ld8 r21=[r16]
+(p7)	st8 [r16]=r0
+(p7)	ld8.a r22=[r1]
+	;;
+(p7)	chk.a.nc r22, 1f
+(p6)	ld8.a r23=[r1]
+	;;
+(p6)	chk.a.clr r23, 2f
+	;;
+(p7)	chk.s.m r17, 2f
+(p6)	chk.a.nc r23, 3f
+	;;
+	break.m 0
+	;;
+1:	adds r20=1,r20
+	break.m 0
+	;;
+2:	adds r20=2,r20
+	break.m 0
+	;;
+3:	adds r20=4,r20
+	break.m 0
+	;;
+"""
+    a, b = both(src, regs(r17_nat=1))
+    for m in (a, b):
+        assert fault_of(m) == faults.BREAK
+        assert m.reg_read("r20") == 4 and alat.entries(m) == []
 
 
 # ------------------------------------------------------------ the ALAT itself
