@@ -125,8 +125,11 @@ def test_zero_signs():
     assert fma(NZERO, ONE, NZERO, e) == (0, 1 << 17, 0)           # -0 + -0 = -0
     assert fma(reg(2), reg(3), reg(-6), e) == (0, 0, 0)           # x - x = +0
     assert fma(reg(2), reg(3), reg(-6), env(rc=1)) == (0, 1 << 17, 0)
-    # fmpy is fma with +0 (f0): -1 * 0 + (+0) = +0
+    # fma with an addend of +0 in a register: -1 * 0 + (+0) = +0 ...
     assert fma(reg(-1), ZERO, ZERO, e) == (0, 0, 0)
+    # ... but fmpy (f2 = f0) adds nothing: -1 * 0 = -0
+    assert fma(reg(-1), ZERO, None, e) == (0, 1 << 17, 0)
+    assert fma(reg(-1), ZERO, None, e, neg_product=True) == (0, 0, 0)       # fnmpy
 
 
 # ------------------------------------------------------------ NaN and infinity

@@ -64,6 +64,9 @@ def test_fma_family():
 	fpms.s0 f25=f21,f22,f23
 	fpnma.s0 f26=f21,f22,f23
 	fpmpy.s0 f27=f21,f22
+	fmpy.s0 f28=f7,f0
+	fma.s0 f29=f7,f0,f31
+	fnmpy.s0 f30=f8,f0
 	;;
 """, regs={"f8": fd(1.5), "f9": fd(2.0), "f7": fd(-0.25), "f20": fr(1 << 62, BIAS),
            "f30": fr(0xAAAAAAAAAAAAAAAB, BIAS - 2),
@@ -73,7 +76,8 @@ def test_fma_family():
           f15=fd(3.0), f16=fd(-3.0), f17=fd(0.5),
           f18=fr(0xAAAAAB0000000000, BIAS - 2), f19=fr(0xAAAAAAAAAAAAA800, BIAS - 2),
           f24=fr(0x4080000000000000, 0x1003E), f25=fr(0x40000000C0000000, 0x1003E),
-          f26=fr(0xC000000040000000, 0x1003E), f27=fr(0x40400000BF800000, 0x1003E))
+          f26=fr(0xC000000040000000, 0x1003E), f27=fr(0x40400000BF800000, 0x1003E),
+          f28=fr(0, 1 << 17), f29=fr(0, 0), f30=fr(0, 1 << 17))  # f0 addend: no addition
     # sf0 flags (bits 13-18): inexact (fma.s of 1/3) and denormal (fnorm of an unnormal)
     assert (m.reg_read("ar.fpsr") >> 13) & 0x3F == 0x22
 

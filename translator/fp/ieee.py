@@ -162,9 +162,15 @@ def _is_zero(v):
 
 # ------------------------------------------------------------ fma
 
-def fma(a: Val, b: Val, c: Val, env: Env, neg_product=False, neg_addend=False):
+_NO_ADDEND = Val(ZER, 0)          # f0 as the addend of fma: no addition at all
+
+def fma(a: Val, b: Val, c, env: Env, neg_product=False, neg_addend=False):
     """a * b + c with the product and/or addend negated (fma/fms/fnma):
-    fms = a*b - c, fnma = -(a*b) + c.  NaN priority: b (f4), c (f2), a (f3)."""
+    fms = a*b - c, fnma = -(a*b) + c.  NaN priority: b (f4), c (f2), a (f3).
+    ``c`` None: f2 is f0 and no addition takes place (SDM: ``if (f2 != 0)
+    tmp_res = fp_add(...)``): fmpy/fnmpy are IEEE multiplies, -1 * +0 = -0."""
+    if c is None:
+        c = _NO_ADDEND
     if a.kind == NAT or b.kind == NAT or c.kind == NAT:
         return NATVAL[0], NATVAL[1], 0
     if UNSUPP in (a.kind, b.kind, c.kind):
@@ -187,6 +193,9 @@ def fma(a: Val, b: Val, c: Val, env: Env, neg_product=False, neg_addend=False):
         return sig, se, dflag
     # finite operands
     pzero = _is_zero(a) or _is_zero(b)
+    if pzero and c is _NO_ADDEND:
+        sig, se = zero(ps)
+        return sig, se, dflag
     if pzero and _is_zero(c):
         s = ps if ps == cs else (1 if env.rc == RM else 0)
         sig, se = zero(s)

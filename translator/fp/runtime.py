@@ -93,7 +93,8 @@ def fp_fma(cpu, pack, kind, fpsr):
     if kind & 16:
         return _fpma(cpu, fpsr, f1, f2, f3, f4, sf, op)
     env = ieee.Env(fpsr, sf, _PREC[(kind >> 2) & 3])
-    a, b, c = decode(*_read(cpu, f3)), decode(*_read(cpu, f4)), decode(*_read(cpu, f2))
+    a, b = decode(*_read(cpu, f3)), decode(*_read(cpu, f4))
+    c = decode(*_read(cpu, f2)) if f2 else None          # f0: a multiply, no addition
     sig, se, flags = ieee.fma(a, b, c, env, neg_product=op == 2, neg_addend=op == 1)
     _check_faults(env, flags, "fma")
     _write(cpu, f1, sig, se)
@@ -139,7 +140,8 @@ def _parallel(cpu, fpsr, f1, srcs, sf, fn, detail):
 
 def _fpma(cpu, fpsr, f1, f2, f3, f4, sf, op):
     def one(env, c, a, b):
-        return ieee.fma(a, b, c, env, neg_product=op == 2, neg_addend=op == 1)
+        return ieee.fma(a, b, c if f2 else None, env, neg_product=op == 2,
+                        neg_addend=op == 1)
     return _parallel(cpu, fpsr, f1, (f2, f3, f4), sf, one, "fpma")
 
 
