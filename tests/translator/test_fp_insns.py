@@ -479,3 +479,10 @@ def test_fsetc_fclrf_fchkf():
 def test_write_to_f0_f1_is_illegal():
     run("fma.s0 f1=f8,f9,f0\n\t;;", regs={}, fault=faults.ILLEGAL_OPERATION)
     run("setf.sig f0=r8\n\t;;", regs={}, fault=faults.ILLEGAL_OPERATION)
+
+
+def test_fsetc_reserved_values_fault():
+    run("fsetc.s1 0x73,0x04\n\t;;", fault=faults.RESERVED_REGISTER)      # pc = 1
+    run("fsetc.s0 0x3f,0x40\n\t;;", fault=faults.RESERVED_REGISTER)      # sf0.td
+    m = run("fsetc.s1 0x7f,0x40\n\t;;")                                   # sf1.td is fine
+    assert (m.reg_read("ar.fpsr") >> 19) & 0x7F == ((LINUX_FPSR >> 6) & 0x7F) | 0x40

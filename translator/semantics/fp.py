@@ -380,6 +380,11 @@ def fsetc(e, i):
     fpsr = e.read_ar(AR_FPSR)
     c0 = e.and_(e.lshr(fpsr, 6), e.const(0x7F))
     c = e.or_(e.and_(c0, e.const(i.amask7)), e.const(i.omask7))
+    # reserved values: pc = 1, and td in sf0 (Reserved Register/Field fault)
+    bad = e.eq(e.and_(c, e.const(0xC)), e.const(0x4))
+    if sf == 0:
+        bad = e.lor(bad, e.truth(e.and_(c, e.const(0x40))))
+    e.fault(faults.RESERVED_REGISTER, bad)
     shift = 6 + 13 * sf
     e.write_ar(AR_FPSR, e.or_(e.andcm(fpsr, e.const(0x7F << shift)), e.shl(c, shift)))
 
