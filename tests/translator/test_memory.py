@@ -162,6 +162,30 @@ def test_psr_ac_store_writes_nothing():
         assert not any(m.mem.read(DATA_BASE, 16))
 
 
+def test_user_mask_ac_set_by_sum_in_the_same_block():
+    """psr.ac set by sum (a runtime call) is seen by the next access of the
+    same compiled block; rum clears it again."""
+    src = """
+	adds r16=1,r1
+	;;
+	ld4 r20=[r16]
+	;;
+	rum 0x8
+	;;
+	ld4 r21=[r16]
+	;;
+	sum 0x8
+	;;
+	ld4 r22=[r16]
+""" + END
+    a, b = both(src)
+    if a.last_fault and a.last_fault[0] == faults.UNIMPLEMENTED:
+        pytest.skip("sum/rum not implemented here")
+    for m in (a, b):
+        assert fault_of(m) == faults.UNALIGNED_REFERENCE
+        assert m.reg_read("psr") & PSR_AC
+
+
 def test_speculative_load_defers_instead_of_faulting():
     src = f"""
 	movl r16={UNMAPPED}
