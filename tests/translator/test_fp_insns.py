@@ -486,3 +486,22 @@ def test_fsetc_reserved_values_fault():
     run("fsetc.s0 0x3f,0x40\n\t;;", fault=faults.RESERVED_REGISTER)      # sf0.td
     m = run("fsetc.s1 0x7f,0x40\n\t;;")                                   # sf1.td is fine
     assert (m.reg_read("ar.fpsr") >> 19) & 0x7F == ((LINUX_FPSR >> 6) & 0x7F) | 0x40
+
+
+def test_fr_writes_set_psr_mfl_mfh():
+    m = run("""
+	mov r8=psr.um
+	;;
+	fmerge.s f10=f1,f1
+	;;
+	mov r9=psr.um
+	fma.s0 f40=f1,f1,f0
+	;;
+	mov r10=psr.um
+	;;
+""")
+    check(m, r8=0, r9=0x10, r10=0x30)
+    m = run("ldfs f40=[r1]\n\t;;\n\tmov r9=psr.um\n\t;;")
+    check(m, r9=0x20)
+    m = run("frcpa.s0 f9,p6=f1,f1\n\t;;\n\tmov r9=psr.um\n\t;;")
+    check(m, r9=0x10)

@@ -49,11 +49,23 @@ def _read(cpu, n):
     return int(st.fr_sig[p]), int(st.fr_se[p])
 
 
+PSR_MFL, PSR_MFH = 1 << 4, 1 << 5
+
+
 def _write(cpu, n, sig, se):
+    """Write an FR and set psr.mfl/mfh (SDM fp_update_psr)."""
     st = cpu.state
     p = frame.fr_phys(st.ctl, st.CTL, n)
     st.fr_sig[p] = sig & M64
     st.fr_se[p] = se & 0x3FFFF
+    st.ctl[st.CTL["psr"]] |= PSR_MFL if n < 32 else PSR_MFH
+
+
+def fp_psr_mark(cpu, bit):
+    """psr.mfl/mfh after an FR write by inline semantics."""
+    st = cpu.state
+    st.ctl[st.CTL["psr"]] |= bit & (PSR_MFL | PSR_MFH)
+    return 0
 
 
 def _store_fpsr(cpu, fpsr):
@@ -285,4 +297,5 @@ HELPERS.update({
     "fp_rcpa": fp_rcpa,
     "fp_cvt": fp_cvt,
     "fp_trap": fp_trap,
+    "fp_psr_mark": fp_psr_mark,
 })

@@ -51,6 +51,19 @@ def _target_ok(e, *regs):
     return True
 
 
+PSR_MFL, PSR_MFH = 1 << 4, 1 << 5
+
+
+def _wfr(e, n, sig, se):
+    """Write an FR and mark psr.mfl (f2-f31) or psr.mfh (f32-f127) as the
+    SDM's fp_update_psr does (the OS saves FP state lazily by them).  The
+    runtime sets the bit only when it is clear: a state read otherwise."""
+    e.write_fr(n, sig, se)
+    bit = PSR_MFL if n < 32 else PSR_MFH
+    e.helper_if(e.lnot(e.truth(e.and_(e.read_state("psr"), e.const(bit)))),
+                "fp_psr_mark", bit)
+
+
 def _isnat(e, sig, se):
     return e.land(e.eq(sig, e.const(0)), e.eq(se, e.const(NATVAL_SE)))
 
@@ -63,7 +76,7 @@ def _trap(e, code):
 
 def _write_int(e, n, sig, nat):
     """An integer-format result (exponent 0x1003E, sign 0), or NaTVal."""
-    e.write_fr(n, e.select(nat, e.const(0), sig),
+    _wfr(e, n, e.select(nat, e.const(0), sig),
                e.select(nat, e.const(NATVAL_SE), e.const(EXP_INT)))
 
 
@@ -203,7 +216,7 @@ def _two(e, i):
 
 
 def _write_or_nat(e, n, sig, se, nat):
-    e.write_fr(n, e.select(nat, e.const(0), sig), e.select(nat, e.const(NATVAL_SE), se))
+    _wfr(e, n, e.select(nat, e.const(0), sig), e.select(nat, e.const(NATVAL_SE), se))
 
 
 @sem("fmerge.s", "fmerge.ns", "fmerge.se", "mov", "fabs", "fneg", "fnegabs", formats=("F9",))
@@ -559,7 +572,7 @@ def ldf(e, i):
         if compl == "a" and HAVE_ALAT:
             e.helper("alat_set", e.const(code), addr, e.select(mis, e.const(0), e.const(total)))
     for f, (sig, se) in zip(targets, vals):
-        e.write_fr(f, sig, se)
+        _wfr(e, f, sig, se)
     # base update: the NaT of r3 survives only where it did not fault (.s)
     if i.format == "M7":
         e.write_gr(i.r3, e.add(addr, inc), e.lor(nat3, nat2) if spec else nat2)
