@@ -58,4 +58,4 @@ def completers(mnemonic: str) -> list:
     return mnemonic.split(".")[1:]
 
 
-from . import alu, compare, branch, misc, multimedia, fp, memory  # noqa: E402,F401  (registration)
+from . import alu, compare, branch, misc, multimedia, memory, fp, system  # noqa: E402,F401  (registration)
