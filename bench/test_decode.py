@@ -8,7 +8,8 @@
 * structured decode, scalar: frontend.decoder.decode_bundle per bundle;
 * batch decode plus an Insn for every decodable slot (what a consumer that
   wants field values pays);
-* text: frontend.disasm.disassemble_raw (objdump-identical listing).
+* text: frontend.disasm.disassemble_raw (objdump-identical listing), in a
+  warm process (the batch decoder's tables built, so regions are batch-decoded).
 
 Figures (bundles/s) go to benchmark.extra_info and are printed at the end.
 """
@@ -70,6 +71,7 @@ def test_scalar_structured(benchmark, random_bundles, record_rate):
 
 def test_text(benchmark, random_bundles, record_rate):
     data = random_bundles[:16 * N_TEXT]
+    batch.tables()      # a warm process: disasm batch-decodes regions once these exist
     text = benchmark.pedantic(disassemble_raw, args=(data,), rounds=5, iterations=1,
                               warmup_rounds=1)
     assert text.count("\n") > N_TEXT

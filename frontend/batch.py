@@ -393,6 +393,11 @@ def _self_check(row, fn) -> bool:
 _TABLES = None
 
 
+def tables_built() -> bool:
+    """Whether the lookup structures exist already (they take ~0.2 s to build)."""
+    return _TABLES is not None
+
+
 def tables() -> _Tables:
     """The lookup structures (built on first use, then kept)."""
     global _TABLES
@@ -500,6 +505,41 @@ def _resolve(tb, out, idx, group_ids, slots, lslots, root):
             out[rem] = -1
 
 
+_CHUNK = 1 << 17          # bundles per pass (bounds the scratch arrays: 1 MiB each)
+
+
+def _decode_chunk(tb, w, words, template, slots, rows):
+    """Fill template (m,), slots (3, m) and rows (3, m) from words (m, 2)."""
+    m = len(words)
+    lo, hi = words[:, 0], words[:, 1]
+    a = w.get("a", m, np.uint64)
+    np.bitwise_and(lo, _U64(0x1F), out=a)
+    np.copyto(template, a, casting="unsafe")
+    t16 = w.get("t16", m, np.uint64)
+    np.left_shift(a, _U64(4), out=t16)
+    np.right_shift(lo, _U64(5), out=slots[0])
+    slots[0] &= _M41
+    np.right_shift(lo, _U64(46), out=slots[1])
+    np.bitwise_and(hi, _U64((1 << 23) - 1), out=a)
+    a <<= _U64(18)
+    slots[1] |= a
+    np.right_shift(hi, _U64(23), out=slots[2])
+    lslots = slots[1]
+    node = w.get("node", m, np.int64)
+    for j in range(3):
+        s = slots[j]
+        # Root node: instruction type (the template's unit; A for an M or I
+        # slot with major opcode >= 8) and major opcode.
+        np.right_shift(s, _U64(_OP_LO), out=a)
+        a += t16
+        np.take(tb.root[j], a.view(np.int64), out=node, mode="clip")
+        out = rows[j]
+        _lookup_into(tb, s, node, out, w)
+        pend = np.flatnonzero(out < -1)
+        if pend.size:
+            _finish(tb, out, pend, s, lslots, node)
+
+
 def decode_many(data) -> "DecodedBundles":
     """Decode ``len(data) // 16`` bundles (``data`` a bytes-like object whose
     length is a multiple of 16; empty gives an empty result)."""
@@ -508,38 +548,16 @@ def decode_many(data) -> "DecodedBundles":
         raise ValueError(f"decode_many: {len(mv)} bytes is not a whole number of "
                          "16-byte bundles")
     tb = tables()
-    w = _WORK
-    words = np.frombuffer(mv, dtype=np.uint64).reshape(-1, 2)
+    words = np.frombuffer(mv, dtype="<u8").reshape(-1, 2)
     n = len(words)
-    lo, hi = words[:, 0], words[:, 1]
+    template = np.empty(n, dtype=np.uint8)
     slots = np.empty((3, n), dtype=np.uint64)
     rows = np.empty((3, n), dtype=np.int32)
-    t = w.get("t", n, np.uint64)
-    np.bitwise_and(lo, _U64(0x1F), out=t)
-    template = t.astype(np.uint8)
-    t16 = w.get("t16", n, np.uint64)
-    np.left_shift(t, _U64(4), out=t16)
-    np.right_shift(lo, _U64(5), out=slots[0])
-    slots[0] &= _M41
-    np.right_shift(lo, _U64(46), out=slots[1])
-    np.bitwise_and(hi, _U64((1 << 23) - 1), out=t)
-    t <<= _U64(18)
-    slots[1] |= t
-    np.right_shift(hi, _U64(23), out=slots[2])
-    lslots = slots[1]
-    node = w.get("node", n, np.int64)
-    for j in range(3):
-        s = slots[j]
-        # Root node: instruction type (from the template and the major
-        # opcode: the A rule) and major opcode.
-        np.right_shift(s, _U64(_OP_LO), out=t)
-        t += t16
-        np.take(tb.root[j], t.view(np.int64), out=node, mode="clip")
-        out = rows[j]
-        _lookup_into(tb, s, node, out, w)
-        pend = np.flatnonzero(out < -1)
-        if pend.size:
-            _finish(tb, out, pend, s, lslots, node)
+    # In chunks: the scratch arrays stay small (and in cache).
+    for c0 in range(0, n, _CHUNK):
+        c1 = min(n, c0 + _CHUNK)
+        _decode_chunk(tb, _WORK, words[c0:c1], template[c0:c1], slots[:, c0:c1],
+                      rows[:, c0:c1])
     mlx = tb.mlx[template]
     rows[1, mlx] = rows[2, mlx]
     return DecodedBundles(template, slots.T, rows.T, mlx)

@@ -111,7 +111,11 @@ class Insn:
     def operand_text(self, addr: int = 0, symbolize=None) -> str:
         fn = getattr(self.row, "_operand_text", None)
         if fn is None:
-            fn = self.row._operand_text = _compile_operand_text(self.row.tokens)
+            key = tuple(self.row.tokens)
+            fn = _OPERAND_TEXT.get(key)
+            if fn is None:
+                fn = _OPERAND_TEXT[key] = _compile_operand_text(key)
+            self.row._operand_text = fn
         return fn(self.f, addr, symbolize)
 
     def text(self, addr: int = 0, symbolize=None) -> str:
@@ -122,6 +126,11 @@ class Insn:
 
     def __repr__(self):
         return f"<Insn {self.text()}>"
+
+
+# Operand templates compiled by _compile_operand_text, by token tuple (many
+# rows share one template; compiling costs far more than one call).
+_OPERAND_TEXT = {}
 
 
 def _rel_text(target: int, symbolize) -> str:

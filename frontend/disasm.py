@@ -9,6 +9,8 @@ column, hex column, zero-run skipping, out-of-bounds reads); the ELF side
 
 from __future__ import annotations
 
+import sys
+
 from .bundle import TEMPLATES, split
 from .decoder import REGISTRY, Insn, decode_slot, slot_type
 
@@ -73,7 +75,19 @@ def _print_insn(data, offset, vma, symbolize, pre):
 
 
 _ROWS = REGISTRY.rows
-_PREDECODE_MIN = 32     # bundles; fewer are cheaper to decode one at a time
+_PREDECODE_MIN = 32          # bundles; fewer are cheaper to decode one at a time
+_PREDECODE_COLD_MIN = 32768  # bundles worth building the batch decoder's tables (~0.2 s)
+
+
+def _use_predecode(nbundles: int) -> bool:
+    """Batch-decode a region of ``nbundles`` first?  Only when the batch
+    decoder's tables exist already, or the region pays for building them."""
+    if nbundles < _PREDECODE_MIN:
+        return False
+    if nbundles >= _PREDECODE_COLD_MIN:
+        return True
+    mod = sys.modules.get(__package__ + ".batch")
+    return mod is not None and mod.tables_built()
 
 
 class _Predecoded:
@@ -135,7 +149,7 @@ def disassemble_bytes(out: list, data: bytes, vma: int, start: int, stop: int,
     """objdump's per-region loop: append lines for data[start:stop]."""
     off = start
     pre = None
-    if stop - start >= 16 * _PREDECODE_MIN:
+    if _use_predecode((stop - start) // 16):
         pre = _Predecoded(data, start, stop)
     while off < stop:
         z = off
