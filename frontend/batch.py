@@ -248,7 +248,15 @@ _INT64_SAFE = 1 << 62
 
 
 def _bounds(node, env):
-    """Interval (lo, hi) of an integer expression, or None if unknown."""
+    """Interval (lo, hi) of an integer expression, or None if unknown or not
+    well inside int64 (this or any subexpression)."""
+    b = _bounds_of(node, env)
+    if b is None or b[0] <= -_INT64_SAFE or b[1] >= _INT64_SAFE:
+        return None
+    return b
+
+
+def _bounds_of(node, env):
     if isinstance(node, ast.Expression):
         return _bounds(node.body, env)
     if isinstance(node, ast.Constant) and type(node.value) is int:
