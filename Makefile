@@ -5,7 +5,7 @@ VPY     := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 OBJDUMP := ia64-linux-gnu-objdump
 
-.PHONY: run test bench binutils venv clean
+.PHONY: run test bench binutils venv clean toolchain
 
 $(STAMP): pyproject.toml
 	test -x $(VPY) || $(PY) -m venv $(VENV)
@@ -19,6 +19,12 @@ venv: $(STAMP)
 binutils:
 	@command -v ia64-linux-gnu-as >/dev/null && command -v $(OBJDUMP) >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils-ia64-linux-gnu; }
+
+# IA-64 C cross compiler (gcc 12 from Debian's source package; C only,
+# freestanding, with libgcc), built once into $IA64JIT_TOOLCHAIN
+# (default ~/.cache/ia64jit/toolchain), outside the repo; reused afterwards.
+toolchain:
+	bash tools/build-toolchain.sh
 
 test: $(STAMP) binutils
 	$(VPY) -m pytest -q
