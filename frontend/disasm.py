@@ -29,9 +29,12 @@ def print_insn(data: bytes, offset: int, vma: int, symbolize=None):
 
 def _print_insn(data, offset, vma, symbolize, pre):
     """print_insn; ``pre`` (a _Predecoded or None) may already know the bundle."""
-    slotnum = (offset & 0xF) // BYTES_PER_LINE
-    base = offset - (offset & 0xF)
-    if base + 16 > len(data):
+    # objdump works on addresses: the bundle is the 16 aligned bytes around
+    # vma + offset, which may start before the data when vma is unaligned.
+    within = (vma + offset) & 0xF
+    slotnum = within // BYTES_PER_LINE
+    base = offset - within
+    if base < 0 or base + 16 > len(data):
         return None, 0
     if vma + base > 0xFFFFFFFFFFFFFFFF:
         return None, 0        # the address wrapped past 2**64: objdump cannot read it
@@ -165,8 +168,8 @@ def disassemble_bytes(out: list, data: bytes, vma: int, start: int, stop: int,
         addr_text = format_address(vma + off, skip)
         text, consumed = _print_insn(data, off, vma, symbolize, pre)
         if text is None:
-            out.append(f"{addr_text}:\tAddress 0x{(vma + off - (off & 0xF)) & 0xFFFFFFFFFFFFFFFF:x}"
-                       " is out of bounds.")
+            bundle_addr = (vma + off - ((vma + off) & 0xF)) & 0xFFFFFFFFFFFFFFFF
+            out.append(f"{addr_text}:\tAddress 0x{bundle_addr:x} is out of bounds.")
             out.append("")
             return
         first = min(consumed, BYTES_PER_LINE)
