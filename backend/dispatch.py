@@ -8,9 +8,10 @@ the instruction budget is used up or ip reaches the stop key.  Python runs
 only on those events.
 
 Profiling (backend/profile.py) swaps in a second build of the loop that,
-around each block call, adds one entry, the host cycles the call took
-(``llvm.readcyclecounter``) and the guest instructions it retired (the
-``icount`` delta) to a counter array parallel to the table.  The plain loop
+per block call, adds one entry, the host cycles since the previous call
+returned (``llvm.readcyclecounter``: the look-up and the call) and the guest
+instructions the call retired (the ``icount`` delta) to a counter array
+parallel to the table.  The plain loop
 is untouched, so a run that does not profile pays nothing.  The dispatcher
 module is never cached (it embeds the table's and the counters' addresses);
 the blocks it calls are.
@@ -120,8 +121,17 @@ class Dispatcher:
             p = builder.gep(st, [ir.Constant(I64, lay.offset(name))], inbounds=True)
             return builder.bitcast(p, I64.as_pointer())
 
+        if counters is not None:
+            rdcc = ir.Function(mod, ir.FunctionType(I64, []), name="llvm.readcyclecounter")
+            t_entry = b.call(rdcc, [])
         b.branch(loop)
         b = ir.IRBuilder(loop)
+        if counters is not None:
+            # One cycle-counter read per block call (a read costs tens of
+            # cycles): a call is charged from the previous read, so its
+            # table look-up is part of its cost.
+            t_prev = b.phi(I64, name="t_prev")
+            t_prev.add_incoming(t_entry, entry)
         icount = b.load(field("icount", b))
         budget = b.load(field("budget", b))
         out_of_budget = b.icmp_unsigned(">=", icount, budget)
@@ -143,18 +153,18 @@ class Dispatcher:
         if counters is None:
             r = b.call(b.inttoptr(target, blockty.as_pointer()), [st])
         else:
-            rdcc = ir.Function(mod, ir.FunctionType(I64, []), name="llvm.readcyclecounter")
-            t0 = b.call(rdcc, [])
             r = b.call(b.inttoptr(target, blockty.as_pointer()), [st])
             t1 = b.call(rdcc, [])
             retired = b.sub(b.load(field("icount", b)), icount)
             row = b.add(ir.Constant(I64, counters.ctypes.data), b.mul(idx, ir.Constant(I64, 24)))
-            for col, delta in ((PROF_ENTRIES, ir.Constant(I64, 1)), (PROF_CYCLES, b.sub(t1, t0)),
-                               (PROF_INSNS, retired)):
+            for col, delta in ((PROF_ENTRIES, ir.Constant(I64, 1)),
+                               (PROF_CYCLES, b.sub(t1, t_prev)), (PROF_INSNS, retired)):
                 p = b.inttoptr(b.add(row, ir.Constant(I64, 8 * col)), I64.as_pointer())
                 b.store(b.add(b.load(p), delta), p)
         with b.if_then(b.icmp_unsigned("!=", r, ir.Constant(I64, 0)), likely=False):
             b.ret(r)
+        if counters is not None:
+            t_prev.add_incoming(t1, b.block)
         b.branch(loop)
 
         llmod = llvm.parse_assembly(str(mod))

@@ -131,8 +131,9 @@ class BlockRecord:
     size: int = 0            # bytes of host code (0: unknown)
     module: int = -1         # index into Profiler.modules (-1: compiled before attach)
     entries: int = 0
-    cycles: int = 0
+    cycles: int = 0          # in the counting dispatcher
     insns: int = 0
+    direct_ns: int = 0       # in calls from Python (timed in nanoseconds)
 
     @property
     def ip(self) -> int:
@@ -239,7 +240,7 @@ class Profiler:
         self.records = {}            # host address -> BlockRecord
         self.modules = []            # IR text per module compiled while attached (or None)
         self._asm = {}               # module index -> optimised assembly text
-        self.interp = Counts()
+        self.interp = Counts()       # cycles: in nanoseconds until a snapshot converts them
         self.handlers = Counts()
         self.counters = None
         self.attached = False
@@ -303,23 +304,26 @@ class Profiler:
         """Time the interpreter and the fault handlers (per-instance wrappers
         of two methods; they are the slow paths, so Python timing is fine)."""
         m, ctl, ic = self.m, self._ctl, self._icount
+        clock = time.perf_counter_ns
         interp_run = m.interp.run
         handle = m._handle_fault
         icounts, hcounts = self.interp, self.handlers
 
+        # perf_counter_ns costs a tenth of a ctypes call of cycles(); the
+        # snapshot converts nanoseconds to cycles.
         def run(count, until=None):
-            n0, c0 = int(ctl[ic]), cycles()
+            n0, t0 = int(ctl[ic]), clock()
             try:
                 return interp_run(count, until)
             finally:
-                icounts.add(1, cycles() - c0, (int(ctl[ic]) - n0) & M64)
+                icounts.add(1, clock() - t0, (int(ctl[ic]) - n0) & M64)
 
         def handle_fault(f):
-            n0, c0 = int(ctl[ic]), cycles()
+            n0, t0 = int(ctl[ic]), clock()
             try:
                 return handle(f)
             finally:
-                hcounts.add(1, cycles() - c0, (int(ctl[ic]) - n0) & M64)
+                hcounts.add(1, clock() - t0, (int(ctl[ic]) - n0) & M64)
 
         m.interp.run = run
         m._handle_fault = handle_fault
@@ -334,14 +338,14 @@ class Profiler:
         if not self.count:
             return blk.cfn(state_addr)
         ctl, ic = self._ctl, self._icount
-        n0, c0 = int(ctl[ic]), cycles()
+        n0, t0 = int(ctl[ic]), time.perf_counter_ns()
         try:
             return blk.cfn(state_addr)
         finally:
-            c = cycles() - c0
+            ns = time.perf_counter_ns() - t0
             rec = self._record(self.jit.engine_addr(blk), blk.ip, blk)
             rec.entries += 1
-            rec.cycles += c
+            rec.direct_ns += ns
             rec.insns += (int(ctl[ic]) - n0) & M64
 
     def on_module(self, ir_text: str, engine, built) -> None:
@@ -401,24 +405,29 @@ class Profiler:
             compile_s = self._compile1 - self._compile0
         total_cycles, seconds = c1 - self._c0, t1 - self._t0
         hz = self.cycle_hz(total_cycles, seconds)
+        per_ns = hz / 1e9
+
+        def conv(c):                 # Python-side counts: nanoseconds -> cycles
+            return Counts(c.entries, int(c.cycles * per_ns), c.insns)
+
         groups = {}
         for rec in sorted(self.records.values(), key=lambda r: (r.module, r.addr)):
             if not (rec.entries or rec.insns or rec.cycles):
                 continue
+            c = rec.cycles + int(rec.direct_ns * per_ns)
             g = groups.get(rec.key)
             if g is None:
                 groups[rec.key] = BlockStats(rec.key, rec.name, rec.covered, rec.entries,
-                                             rec.cycles, rec.insns, [rec], rec.size)
+                                             c, rec.insns, [rec], rec.size)
             else:
                 g.entries += rec.entries
-                g.cycles += rec.cycles
+                g.cycles += c
                 g.insns += rec.insns
                 g.records.append(rec)
                 g.name, g.covered, g.size = rec.name, rec.covered, rec.size
         st = self.jit.stats
-        return Snapshot(list(groups.values()), Counts(**vars(self.interp)),
-                        Counts(**vars(self.handlers)), int(compile_s * hz), total_cycles,
-                        (n1 - self._n0) & M64, seconds, hz,
+        return Snapshot(list(groups.values()), conv(self.interp), conv(self.handlers),
+                        int(compile_s * hz), total_cycles, (n1 - self._n0) & M64, seconds, hz,
                         st["modules"] - self._modules0, st["compiled"] - self._compiled0)
 
     def cycle_hz(self, total_cycles, seconds) -> float:
