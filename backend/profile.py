@@ -14,6 +14,10 @@ compiled code is accounted for in Python, where it is slow anyway:
   (e.g. the system calls of a Linux process), including the instructions
   they retire;
 - ``(compiler)``: time spent building, optimising and loading modules;
+- runtime helpers: calls from compiled code into Python (the soft-TLB slow
+  path, RSE and frame helpers, rare instructions), per helper -- timed by a
+  wrapper installed as the state's runtime entry while attached; their time
+  is part of the calling blocks' time;
 - ``(other)``: the rest of the run (Python glue between all of the above).
 
 Guest instructions add up: blocks + interpreter + fault handlers = the
@@ -190,7 +194,7 @@ class Snapshot:
     hz: float                # host cycle counter frequency (calibrated)
     modules: int
     compiled: int
-    extra: dict = field(default_factory=dict)
+    helpers: dict = field(default_factory=dict)   # runtime helper name -> Counts (calls)
 
     @property
     def block_cycles(self) -> int:
@@ -242,6 +246,7 @@ class Profiler:
         self._asm = {}               # module index -> optimised assembly text
         self.interp = Counts()       # cycles: in nanoseconds until a snapshot converts them
         self.handlers = Counts()
+        self.helpers = {}            # helper id -> Counts (calls, nanoseconds)
         self.counters = None
         self.attached = False
 
@@ -328,9 +333,29 @@ class Profiler:
         m.interp.run = run
         m._handle_fault = handle_fault
 
+        # Compiled code finds the runtime entry in the state (it is not
+        # baked into the code), so a timing wrapper can stand in for it.
+        from .jit import _CALLBACK
+        entry, helpers = self.jit._callback, self.helpers
+
+        def callback(st, hid, a0, a1, a2):
+            t0 = clock()
+            r = entry(st, hid, a0, a1, a2)
+            c = helpers.get(hid)
+            if c is None:
+                c = helpers[hid] = Counts()
+            c.entries += 1
+            c.cycles += clock() - t0
+            return r
+
+        self._cb = _CALLBACK(callback)
+        self._cb_saved = int(m.state.rt_callback[0])
+        m.state.rt_callback[0] = ctypes.cast(self._cb, ctypes.c_void_p).value
+
     def _unwrap(self):
         self.m.interp.__dict__.pop("run", None)
         self.m.__dict__.pop("_handle_fault", None)
+        self.m.state.rt_callback[0] = self._cb_saved
 
     # ------------------------------------------------------------ hooks (backend/jit.py)
     def call(self, blk, state_addr: int) -> int:
@@ -426,9 +451,13 @@ class Profiler:
                 g.records.append(rec)
                 g.name, g.covered, g.size = rec.name, rec.covered, rec.size
         st = self.jit.stats
+        names = self.jit._helper_names
+        helpers = {names[h] if h < len(names) else f"helper{h}": conv(c)
+                   for h, c in self.helpers.items()}
         return Snapshot(list(groups.values()), conv(self.interp), conv(self.handlers),
                         int(compile_s * hz), total_cycles, (n1 - self._n0) & M64, seconds, hz,
-                        st["modules"] - self._modules0, st["compiled"] - self._compiled0)
+                        st["modules"] - self._modules0, st["compiled"] - self._compiled0,
+                        helpers)
 
     def cycle_hz(self, total_cycles, seconds) -> float:
         """Cycle-counter frequency: from the run itself when it is long

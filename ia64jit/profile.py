@@ -184,6 +184,16 @@ def format_report(prof, snap=None, top: int = 10, detail: int = 3,
     lines.append(head)
     lines += [row(i + 1, b) for i, b in enumerate(by_ent[:top])]
 
+    if s.helpers:
+        lines.append("")
+        hc = sum(c.cycles for c in s.helpers.values())
+        lines.append(f"runtime helpers called from compiled code ({_pct(hc, total_c).strip()} "
+                     f"of time, counted in their blocks' time)")
+        lines.append(f"  {'helper':<24} {'calls':>11} {'cycles':>14} {'time':>6} {'cyc/call':>9}")
+        for name, c in sorted(s.helpers.items(), key=lambda kv: (-kv[1].cycles, kv[0]))[:top]:
+            lines.append(f"  {name:<24} {_num(c.entries):>11} {_num(c.cycles):>14} "
+                         f"{_pct(c.cycles, total_c)} {_short(c.cycles / c.entries):>9}")
+
     shown = [b for b in by_time if b.key is not None][:detail]
     for i, b in enumerate(shown):
         lines.append("")

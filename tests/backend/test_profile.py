@@ -348,3 +348,27 @@ def test_profile_command(loop_prog, run_ia64jit, tmp_path):
     r = run_ia64jit("profile", "--engine", "interp", loop_prog)
     assert r.returncode == 2
     assert r.stderr.decode().strip() == "ia64jit: profile needs the JIT engine (--engine jit)"
+
+
+@needs_binutils
+def test_runtime_helpers_are_counted(cache_dir):
+    """fib's calls go through the RSE helpers: the timing runtime entry
+    counts them (and is taken out again on detach)."""
+    code, _ = bench.load("fib")
+    m = new_machine("jit", code, jit_threshold=5)
+    m.jit.code_cache = CodeCache(cache_dir, salt=m.jit.code_cache.salt)
+    m.reg_write("r20", 12)
+    entry = int(m.state.rt_callback[0])
+    prof = Profiler(m).attach()
+    assert int(m.state.rt_callback[0]) != entry
+    with pytest.raises(EmulationError):
+        m.run(CODE_BASE)
+    prof.detach()
+    assert int(m.state.rt_callback[0]) == entry
+    assert m.reg_read("r8") == 144
+    snap = prof.snapshot()
+    _consistent(snap)
+    calls = {name: c.entries for name, c in snap.helpers.items()}
+    assert calls.get("rse_call", 0) > 100 and calls.get("rse_return", 0) > 100, calls
+    assert sum(c.cycles for c in snap.helpers.values()) <= snap.block_cycles
+    assert "rse_call" in format_report(prof, snap)
