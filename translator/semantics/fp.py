@@ -14,6 +14,24 @@ fchkf) are written inline with emitter operations.
 
 Register format: ``(sig, se)``, se = sign << 17 | exponent (bias 0xFFFF);
 NaTVal = (0, 0x1FFFE); integers have exponent 0x1003E.
+
+Instructions:
+
+    F1   fma fms fnma (.s .d), fadd fsub fmpy fnmpy fnorm (= fcvt.xuf),
+         fpma fpms fpnma fpmpy fpnmpy      f2 = f0 adds nothing (IEEE multiply)
+    F2   xma.l/.h/.hu, xmpy.*              F3   fselect
+    F4   fcmp.eq/lt/le/unord[.unc]         F5   fclass.m[.unc]
+    F6/7 frcpa frsqrta fprcpa fprsqrta     (a false qp clears p2)
+    F8   fmin fmax famin famax, fp* forms, fpcmp.*
+    F9   fmerge.s/.ns/.se (mov fneg fabs fnegabs), fmix.*, fsxt.*, fswap*,
+         fand fandcm for fxor, fpack, fpmerge.* (fpabs fpneg fpnegabs)
+    F10  fcvt.fx/.fxu[.trunc], fpcvt.*     F11  fcvt.xf
+    F12-14 fsetc fclrf fchkf               F15/16: misc.py (break/nop/hint)
+    M6-M12 ldfs ldfd ldf8 ldfe ldf.fill ldfps ldfpd ldfp8 with .s .a .sa
+         .c.clr .c.nc (ALAT: translator/alat.py) and base updates
+    M9/10 stfs stfd stf8 stfe stf.spill    M18/19 setf/getf .sig .exp .s .d
+
+Every FR write sets psr.mfl (f2-f31) or psr.mfh (f32-f127).
 """
 
 from __future__ import annotations
