@@ -282,11 +282,31 @@ def _positive(text):
     return p(text)
 
 
+def _count(text):
+    import argparse
+    try:
+        v = int(text, 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if v < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    return v
+
+
+def _write(path: str, text: str) -> None:
+    from .commands import CommandError
+    try:
+        with open(path, "w") as f:
+            f.write(text)
+    except OSError as e:
+        raise CommandError(f"{path}: cannot write: {e.strerror or e}") from None
+
+
 def add_output_arguments(p) -> None:
     """Report and file options (profile; run-user --profile takes them too)."""
     p.add_argument("--top", type=_positive, default=10, metavar="N",
                    help="blocks listed in each table (default 10)")
-    p.add_argument("--detail", type=int, default=3, metavar="N",
+    p.add_argument("--detail", type=_count, default=3, metavar="N",
                    help="hottest blocks shown with their disassembly (default 3)")
     p.add_argument("--ir", action="store_true", help="show the LLVM IR of the detailed blocks")
     p.add_argument("--asm", action="store_true",
@@ -376,16 +396,15 @@ def run_profiled(proc, args) -> int:
                              show_asm=getattr(args, "asm", False), symbols=symbols, title=title)
         dest = getattr(args, "report", None)
         if dest:
-            with open(dest, "w") as f:
-                f.write(text)
+            _write(dest, text)
         else:
             sys.stdout.flush()
             sys.stderr.write(text)
             sys.stderr.flush()
         if getattr(args, "folded", None):
-            with open(args.folded, "w") as f:
-                f.write(folded_text(snap, getattr(args, "folded_weight", "cycles"), symbols))
+            _write(args.folded, folded_text(snap, getattr(args, "folded_weight", "cycles"),
+                                            symbols))
         if getattr(args, "speedscope", None):
-            with open(args.speedscope, "w") as f:
-                json.dump(speedscope_json(snap, symbols, os.path.basename(proc.path)), f)
+            _write(args.speedscope,
+                   json.dumps(speedscope_json(snap, symbols, os.path.basename(proc.path))))
     return status
