@@ -96,9 +96,8 @@ class JIT:
         try:
             if name == "mem_load":
                 return self._slow_load(a0, a1)
-            if name == "mem_store":
-                self._slow_store(a0, a1, a2)
-                return 0
+            if name == "mem_store":          # 1: the store hit a code page
+                return 1 if self._slow_store(a0, a1, a2) else 0
             if name == "mem_load_spec":        # a2: address of the failure flag word
                 try:
                     return self._slow_load(a0, a1)
@@ -141,7 +140,7 @@ class JIT:
             v = self.mem.load(addr, size)
         except Exception as exc:
             if hasattr(exc, "addr"):
-                raise GuestFault(faults.DATA_ACCESS, arg=addr,
+                raise GuestFault(faults.DATA_ACCESS, arg=exc.addr,
                                  detail=f"read of {size} bytes at {addr:#x}") from None
             raise
         if addr & (size - 1) == 0:
@@ -149,15 +148,18 @@ class JIT:
         return v
 
     def _slow_store(self, addr, size, value):
+        code = self.mem.code_pages
+        hit = (addr >> 12) in code or ((addr + size - 1) >> 12) in code
         try:
             self.mem.store(addr, value, size)
         except Exception as exc:
             if hasattr(exc, "addr"):
-                raise GuestFault(faults.DATA_ACCESS, arg=addr,
+                raise GuestFault(faults.DATA_ACCESS, arg=exc.addr,
                                  detail=f"write of {size} bytes at {addr:#x}") from None
             raise
         if addr & (size - 1) == 0:
             self._tlb_fill(addr, True)
+        return hit
 
     def flush_tlb(self):
         self.m.state.tlb_tag[:] = M64
@@ -327,8 +329,18 @@ class JIT:
                     self.compile_pending()
                     if key in blocks:
                         continue
-            # Cold: interpret up to the end of this bundle.
-            interp.run(min(budget - done, 3 - ctl[RI]))
+            # Cold: interpret up to the end of this bundle.  A page the
+            # interpreter starts decoding becomes a code page: compiled
+            # stores must stop reaching it through a writable soft-TLB entry.
+            page = ctl[IP] >> 12
+            fresh = page not in self.mem.code_pages
+            try:
+                interp.run(min(budget - done, 3 - ctl[RI]))
+            finally:
+                if fresh and page in self.mem.code_pages:
+                    i = page & (self.n_tlb - 1)
+                    if st.tlb_wtag[i] == page << 12:
+                        st.tlb_wtag[i] = M64
 
     @staticmethod
     def engine_addr(blk) -> int:

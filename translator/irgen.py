@@ -325,6 +325,7 @@ class BlockCompiler:
         self.frame = None      # entry values of bof/cfm/rrb
         self.n_insns = 0       # instructions completed so far (icount at exits)
         self.ends_here = False  # the current instruction called a block-ending helper
+        self.insn_stores = False  # the current instruction stores to memory
         self.post_helper = None  # registers written since that call (this instruction)
         self.exit_bb = self.fn.append_basic_block("exit")          # write back, then leave
         self.leave_bb = self.fn.append_basic_block("leave")        # leave
@@ -523,6 +524,12 @@ class BlockCompiler:
         ending = name in self.env.block_ending
         if ending:
             self.writeback(keys=self.post_helper)
+        else:
+            # reload_ars() below re-reads every cached AR from the state:
+            # the ARs this block has written must be there first.
+            dirty_ars = {k for k in self.written if k[0] == "ar"}
+            if dirty_ars:
+                self.writeback(keys=dirty_ars)
         fnty = ir.FunctionType(I64, [I64] * 5)
         # The entry's address comes from the state, so the code is position-
         # independent of this process and can be cached on disk.
@@ -571,6 +578,11 @@ class BlockCompiler:
                                         ([value] if value is not None else []))
                 if value is None:
                     b.store(slow, result)
+                else:       # the runtime returns 1 when the store hit a code page
+                    hit = b.icmp_unsigned("!=", slow, ir.Constant(I64, 0))
+                    b.store(b.or_(b.load(self.code_written), hit), self.code_written)
+        if value is not None:
+            self.insn_stores = True
         return b.load(result) if value is None else None
 
     def mem_load_spec(self, em, addr, size):
@@ -608,6 +620,9 @@ class BlockCompiler:
         self.taken_slot = eb.alloca(I1, name="taken")
         self.target_slot = eb.alloca(I64, name="target")
         self.loop_insns = eb.alloca(I64, name="loop_insns")   # done in earlier iterations
+        # Set when a store wrote a code page (the rest of this block may be stale).
+        self.code_written = eb.alloca(I1, name="code_written")
+        eb.store(ir.Constant(I1, 0), self.code_written)
         eb.store(ir.Constant(I64, 0), self.target_slot)
         eb.store(ir.Constant(I64, 0), self.loop_insns)
         # A self-loop may run until the instruction budget is reached.
@@ -640,6 +655,7 @@ class BlockCompiler:
                     ended = True
                     break
                 self.ends_here = False
+                self.insn_stores = False
                 self.post_helper = None
                 self.static_target = None
                 self.always_faults = False
@@ -648,14 +664,20 @@ class BlockCompiler:
                     ended = True          # e.g. break: nothing after it runs
                     break
                 self.n_insns += 1
+                nxt_ip, nxt_ri = (ip, slot + 1) if slot < 2 and not (mlx and slot == 1) \
+                    else ((ip + 16) & M64, 0)
+                if self.insn_stores:
+                    # Self-modifying code: after a store into a code page, leave
+                    # at the next instruction (the dispatcher finds fresh code).
+                    with self.b.if_then(self.b.load(self.code_written), likely=False):
+                        self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
+                        self._dead_end()
                 if self._is_branch(insn):
                     self._branch_point()
                     if self._unconditional(insn):
                         ended = True
                         break
                 if self.ends_here:
-                    nxt_ip, nxt_ri = (ip, slot + 1) if slot < 2 and not (mlx and slot == 1) \
-                        else ((ip + 16) & M64, 0)
                     self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
                     self._dead_end()
                     ended = True
