@@ -18,6 +18,7 @@ import time
 
 from frontend import elf as elfmod
 from translator import faults
+from translator.alat import alat_clear
 
 from .machine import EmulationError, Machine
 from .memory import PAGE_MASK, PAGE_SIZE, PROT_ALL, PROT_EXEC, PROT_READ, PROT_WRITE
@@ -170,6 +171,7 @@ class LinuxProcess:
         if f.code != faults.BREAK or f.arg != SYSCALL_BREAK:
             return False
         self._syscall()
+        alat_clear(m)          # Linux's syscall exit path does invala
         # Resume after the break: the next slot (an MLX pair counts as one).
         ip, ri = m.reg_read("ip"), m.reg_read("ri")
         from frontend.bundle import TEMPLATES
