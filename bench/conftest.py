@@ -38,6 +38,6 @@ def pytest_terminal_summary(terminalreporter):
     if not FIGURES:
         return
     tr = terminalreporter
-    tr.section("decode throughput")
+    tr.section("throughput")
     for name, (rate, best, unit) in FIGURES.items():
         tr.write_line(f"{name:32} {rate:>14,.0f} {unit} (median)   {best:>14,.0f} (best)")
