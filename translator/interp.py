@@ -316,9 +316,10 @@ class Interpreter:
                 page_of.add(ip >> 12)
         return ent
 
-    def run(self, count: int, until=None) -> int:
+    def run(self, count: int, until=None, one_block: bool = False) -> int:
         """Execute up to ``count`` instructions, stopping early when ip
-        reaches ``until`` at a bundle start; return how many ran.
+        reaches ``until`` at a bundle start (or, with ``one_block``, after the
+        first taken branch); return how many ran.
 
         Faults propagate as GuestFault with ip/slot set and the state left
         as it was before the faulting instruction."""
@@ -376,6 +377,8 @@ class Interpreter:
                     ip = e.target & ~0xF & M64
                     slot = 0
                     e.taken = False
+                    if one_block:
+                        break
                 elif slot >= 3:
                     ip = (ip + 16) & M64
                     slot = 0
