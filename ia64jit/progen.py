@@ -6,6 +6,8 @@ source for a main routine and a few small functions built from
 * integer ALU, compare, shift, deposit/extract, multimedia instructions on
   a pool of registers (static r2-r31 except r1/r12, and the stacked
   registers of the frame the routine ``alloc``'ed),
+* floating point (setf/getf, xma, the fma family, merges, logicals,
+  conversions, min/max, compares, fclass) on f0-f31,
 * predication (compares into p6-p15, then ``(pN)`` instructions),
 * counted loops (``br.cloop`` with ``ar.lc``, or a counter in a reserved
   stacked register), forward conditional branches,
@@ -114,6 +116,22 @@ CMP_FORMS = [
     "tnat.z {p1},{p2}={a}",
 ]
 
+FP_FORMS = [
+    "setf.sig {fd}={a}", "setf.exp {fd}={a}", "setf.d {fd}={a}", "setf.s {fd}={a}",
+    "getf.sig {d}={fs}", "getf.exp {d}={fs}", "getf.d {d}={fs}", "getf.s {d}={fs}",
+    "xma.l {fd}={fs},{ft},{fu}", "xma.h {fd}={fs},{ft},{fu}", "xma.hu {fd}={fs},{ft},{fu}",
+    "fma.s1 {fd}={fs},{ft},{fu}", "fma.d.s0 {fd}={fs},{ft},{fu}", "fms.s.s1 {fd}={fs},{ft},{fu}",
+    "fnma {fd}={fs},{ft},{fu}", "fadd.d {fd}={fs},{ft}", "fsub {fd}={fs},{ft}",
+    "fmpy.s1 {fd}={fs},{ft}", "fmerge.s {fd}={fs},{ft}", "fmerge.ns {fd}={fs},{ft}",
+    "fmerge.se {fd}={fs},{ft}", "fmix.lr {fd}={fs},{ft}", "fand {fd}={fs},{ft}",
+    "for {fd}={fs},{ft}", "fxor {fd}={fs},{ft}", "fandcm {fd}={fs},{ft}",
+    "fselect {fd}={fs},{ft},{fu}", "fcvt.fx {fd}={fs}", "fcvt.fxu.trunc {fd}={fs}",
+    "fcvt.xf {fd}={fs}", "fnorm.s1 {fd}={fs}", "fmin {fd}={fs},{ft}", "fmax {fd}={fs},{ft}",
+    "fpack {fd}={fs},{ft}", "fpma {fd}={fs},{ft},{fu}", "fswap {fd}={fs},{ft}",
+    "fcmp.eq {p1},{p2}={fs},{ft}", "fcmp.lt.unc {p1},{p2}={fs},{ft}",
+    "fclass.m {p1},{p2}={fs},0x1ff",
+]
+
 MOVE_FORMS = [
     "mov {br}={a} ;; mov {d}={br}", "mov {d}=pr", "mov {d}=ar.lc", "mov {d}=b0",
     "mov {d}=ip",
@@ -124,7 +142,7 @@ MUX1_MODES = ("@rev", "@mix", "@shuf", "@alt", "@brcst")
 SAMPLE = {"d": "r8", "a": "r9", "b": "r10", "a03": "r2", "i8": "-3", "i14": "100",
           "i22": "-70000", "i64": "0x123456789abcdef0", "p1": "p6", "p2": "p7", "c2": "2",
           "c2s": "2", "c6": "5", "pl": "5,7", "dz": "5,7", "dpl": "5,7", "dil": "-1",
-          "rel": "lt", "rel8": "lt", "c5": "3", "pmc": "7", "mux1": "@rev", "u8": "27", "br": "b6"}
+          "rel": "lt", "rel8": "lt", "fd": "f6", "fs": "f7", "ft": "f8", "fu": "f9", "c5": "3", "pmc": "7", "mux1": "@rev", "u8": "27", "br": "b6"}
 
 _PH = re.compile(r"\{(\w+)\}")
 
@@ -224,6 +242,7 @@ def available() -> dict:
         [("mm", f, _sample(f)) for f in MM_FORMS] + \
         [("cmp", f, _sample(f)) for f in CMP_FORMS] + \
         [("move", f, _sample(f)) for f in MOVE_FORMS] + \
+        [("fp", f, _sample(f)) for f in FP_FORMS] + \
         [("mem", k, v) for k, v in MEM_SAMPLES.items()] + \
         [("struct", k, v) for k, v in STRUCT_SAMPLES.items()]
     lines = ["\t.text"]
@@ -231,7 +250,7 @@ def available() -> dict:
         lines.append(f"t{n}:\t{text} ;;")
     lines.append(f"t{len(items)}:\tnop.i 0 ;;")
     code, syms = _assemble_obj("\n".join(lines) + "\n")
-    out = {"alu": [], "mm": [], "cmp": [], "move": [], "mem": set(), "struct": set()}
+    out = {"alu": [], "mm": [], "cmp": [], "move": [], "fp": [], "mem": set(), "struct": set()}
     for n, (kind, key, _) in enumerate(items):
         lo, hi = syms[f"t{n}"], syms[f"t{n + 1}"]
         ok = True
@@ -388,6 +407,10 @@ class _Gen:
                 return str(d(st.integers(0, 255)))
             if k == "br":
                 return f"b{d(st.integers(1, 7))}"
+            if k == "fd":
+                return f"f{d(st.integers(2, 31))}"
+            if k in ("fs", "ft", "fu"):
+                return f"f{d(st.integers(0, 31))}"
             raise KeyError(k)
 
         return _PH.sub(one, fmt)
@@ -402,6 +425,8 @@ class _Gen:
             kinds += ["mm"] * 2
         if self.avail["move"]:
             kinds += ["move"]
+        if self.avail["fp"] and self.opts.get("fp", True):
+            kinds += ["fp"] * 2
         if self.avail["mem"] and self.opts.get("memory", True):
             kinds += ["mem"] * 3
         if depth < 3 and self.opts.get("branches", True) and "brcond" in self.avail["struct"]:
@@ -435,6 +460,9 @@ class _Gen:
 
     def i_cmp(self, depth):
         return [self.pred() + self.fill(self.draw(st.sampled_from(self.avail["cmp"])))]
+
+    def i_fp(self, depth):
+        return [self.pred() + self.fill(self.draw(st.sampled_from(self.avail["fp"])))]
 
     def i_move(self, depth):
         f = self.fill(self.draw(st.sampled_from(self.avail["move"])))
@@ -598,10 +626,10 @@ class _Gen:
 @st.composite
 def programs(draw, name="prog", items=(4, 30), functions=(0, 3), recursion=True,
              multimedia=True, memory=True, loops=True, branches=True, calls=True,
-             max_depth=12):
+             max_depth=12, fp=True):
     """A strategy for ``Program`` objects (labels prefixed by ``name``)."""
     opts = dict(multimedia=multimedia, memory=memory, loops=loops, branches=branches,
-                calls=calls, max_depth=max_depth)
+                calls=calls, max_depth=max_depth, fp=fp)
     g = _Gen(draw, name, opts)
     can_call = calls and "call" in g.avail["struct"] and "movbr" in g.avail["struct"]
     nf = draw(st.integers(*functions)) if can_call else 0
