@@ -301,15 +301,7 @@ class JIT:
             if reason == EXIT_STOP or reason == EXIT_BUDGET:
                 continue
             if reason != EXIT_MISS:
-                ctl[EXIT] = 0
-                f = self.pending_fault
-                self.pending_fault = None
-                if f is None:
-                    arg = ctl[C["exit_arg"]]
-                    f = GuestFault(arg & 0xFF, ctl[IP], ctl[RI], arg >> 8)
-                else:
-                    f.ip, f.slot = ctl[IP], ctl[RI]
-                raise f
+                raise self._exit_fault()
             key = ctl[IP] | ctl[RI]
             blk = blocks.get(key)
             if blk is not None:
@@ -317,15 +309,7 @@ class JIT:
                     reason = blk.cfn(state_addr) if self.profiler is None \
                         else self.profiler.call(blk, state_addr)
                     if reason:
-                        ctl[EXIT] = 0
-                        f = self.pending_fault
-                        self.pending_fault = None
-                        if f is None:
-                            arg = ctl[C["exit_arg"]]
-                            f = GuestFault(arg & 0xFF, ctl[IP], ctl[RI], arg >> 8)
-                        else:
-                            f.ip, f.slot = ctl[IP], ctl[RI]
-                        raise f
+                        raise self._exit_fault()
                 else:
                     # A collision pushed it out of the table: put it back.
                     self.dispatcher.insert(key, self.engine_addr(blk))
@@ -362,6 +346,18 @@ class JIT:
                         if st.tlb_wtag[i] == page << 12:
                             st.tlb_wtag[i] = M64
                     self._seen_code_pages = set(code_pages)
+
+    def _exit_fault(self) -> GuestFault:
+        """The fault compiled code left with: raised in the runtime (pending)
+        or by the block itself (code and argument in exit_arg)."""
+        ctl, C = self.m.state.ctl, self.m.state.CTL
+        ctl[C["exit_reason"]] = 0
+        f, self.pending_fault = self.pending_fault, None
+        if f is None:
+            arg = ctl[C["exit_arg"]]
+            return GuestFault(arg & 0xFF, ctl[C["ip"]], ctl[C["ri"]], arg >> 8)
+        f.ip, f.slot = ctl[C["ip"]], ctl[C["ri"]]
+        return f
 
     @staticmethod
     def engine_addr(blk) -> int:
