@@ -8,7 +8,7 @@ the block that owned it when the slot changes hands (a collision, an
 invalidation, a flush) and when a snapshot is taken.  Everything outside
 compiled code is accounted for in Python, where it is slow anyway:
 
-- ``(interpreter)``: cold bundles run by the interpreter (calls, cycles,
+- ``(interpreter)``: cold code run by the interpreter (calls, cycles,
   instructions);
 - ``(fault handlers)``: guest faults taken by the machine's fault handlers
   (e.g. the system calls of a Linux process), including the instructions
@@ -243,7 +243,8 @@ class Profiler:
         self._perf_map_arg = perf_map
         self.records = {}            # host address -> BlockRecord
         self.modules = []            # IR text per module compiled while attached (or None)
-        self._asm = {}               # module index -> optimised assembly text
+        self.objects = []            # object code per module (with keep_ir), to check --asm
+        self._asm = {}               # module index -> (assembly text, same code as loaded?)
         self.interp = Counts()       # cycles: in nanoseconds until a snapshot converts them
         self.handlers = Counts()
         self.helpers = {}            # helper id -> Counts (calls, nanoseconds)
@@ -316,10 +317,10 @@ class Profiler:
 
         # perf_counter_ns costs a tenth of a ctypes call of cycles(); the
         # snapshot converts nanoseconds to cycles.
-        def run(count, until=None):
+        def run(*args, **kw):
             n0, t0 = int(ctl[ic]), clock()
             try:
-                return interp_run(count, until)
+                return interp_run(*args, **kw)
             finally:
                 icounts.add(1, clock() - t0, (int(ctl[ic]) - n0) & M64)
 
@@ -379,6 +380,7 @@ class Profiler:
         index = len(self.modules)
         self.modules.append(ir_text if self.keep_ir else None)
         obj = getattr(self.jit, "last_object", None)
+        self.objects.append(obj if self.keep_ir else None)
         sizes = function_sizes(obj) if obj else {}
         for key, name, covered in built:
             addr = engine.get_function_address(name)
@@ -480,23 +482,32 @@ class Profiler:
 
     def assembly(self, rec) -> str | None:
         """The host assembly of a block's function: its module optimised
-        again as the JIT did and printed by the target machine (the same
-        code the JIT loaded: compilation is deterministic)."""
+        again as the JIT optimises modules and printed by the target
+        machine.  Compilation is deterministic, so this is the code the JIT
+        loaded -- checked by comparing the object code; when it differs
+        (the JIT's pipeline changed under us) a note says so."""
         if not 0 <= rec.module < len(self.modules) or self.modules[rec.module] is None:
             return None
-        asm = self._asm.get(rec.module)
-        if asm is None:
-            from .jit import target_machine
+        hit = self._asm.get(rec.module)
+        if hit is None:
+            from . import jit as jitmod
             opt = self.jit.opt
             llmod = llvm.parse_assembly(self.modules[rec.module])
-            tm = target_machine(opt)
+            tm = jitmod.target_machine(opt)
             pto = llvm.create_pipeline_tuning_options(speed_level=opt)
             pb = llvm.create_pass_builder(tm, pto)
-            mpm = pb.getModulePassManager()
+            custom = getattr(jitmod, "_block_pipeline", None)
+            mpm = custom() if (custom and opt) else pb.getModulePassManager()
             mpm.run(llmod, pb)
             del mpm, pb, pto
-            asm = self._asm[rec.module] = tm.emit_assembly(llmod)
-        return extract_asm_function(asm, rec.name)
+            obj = self.objects[rec.module] if rec.module < len(self.objects) else None
+            same = obj is None or tm.emit_object(llmod) == obj
+            hit = self._asm[rec.module] = (tm.emit_assembly(llmod), same)
+        text = extract_asm_function(hit[0], rec.name)
+        if text is not None and not hit[1]:
+            text = ("; note: recompiled for display; differs from the loaded code "
+                    "(the JIT's pass pipeline may have changed)\n" + text)
+        return text
 
 
 def extract_ir_function(module_text: str, name: str) -> str | None:

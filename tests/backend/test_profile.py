@@ -162,6 +162,7 @@ def test_report_shows_address_disassembly_ir_and_asm(sort_profile):
     asm = prof.assembly(top.records[-1])
     assert ir.startswith("define") and ir.rstrip().endswith("}")
     assert asm.startswith(f"{top.name}:") and ".size" in asm.splitlines()[-1]
+    assert "differs from the loaded code" not in text   # recompiled == loaded
     assert re.search(r"\bret[q]?\b", asm)
 
 
