@@ -60,7 +60,7 @@ def _other_input(regs, k):
 
 @pytest.mark.slow
 @settings(max_examples=120, **BATCH)
-@given(progen.program_batches(12, items=(1, 10), functions=(0, 0), loops=False))
+@given(progen.program_batches(12, items=(1, 8), functions=(0, 0), loops=False))
 def test_short_programs(progs):
     """1440 short programs (ALU, multimedia, compares, predication, memory,
     forward branches), compiled at O0."""
@@ -68,7 +68,7 @@ def test_short_programs(progs):
 
 
 @settings(max_examples=10, **BATCH)
-@given(progen.program_batches(10, items=(1, 10), functions=(0, 0), loops=False))
+@given(progen.program_batches(10, items=(1, 8), functions=(0, 0), loops=False))
 def test_short_programs_optimised(progs):
     """100 more at the JIT's default optimisation level (O2)."""
     _check_batch(progs)

@@ -380,37 +380,41 @@ def test_top_of_address_space():
             assert run_case(access, a, 9) == [], (access, hex(a))
 
 
+@pytest.mark.xfail(strict=True, reason="Memory.unmap does not drop the JIT's soft-TLB "
+                   "entries (ia64jit/linux.py calls jit.flush_tlb() itself after munmap; "
+                   "Machine has no mem_unmap that would do it)")
 def test_unmapped_page_not_reachable_through_a_stale_soft_tlb_entry():
     """Compiled code caches a page's host address in the soft-TLB; after the
-    page is unmapped, the next access must fault like the interpreter's."""
+    page is unmapped, the next access must fault like the interpreter's.
+    (0x705000 has a soft-TLB index of its own: no other page evicts it.)"""
     code = codes()["ld8"]
     res = []
     for engine in ("interp", "jit"):
         m = machine(engine, code, False)
-        extra = 0x700000
+        extra = 0x705000
         m.mem_map(extra, 0x1000)
         table = [extra + 8 * k for k in range(N_ITER)]
         m.mem_write(TABLE, b"".join(a.to_bytes(8, "little") for a in table))
-        m.run(CODE_BASE, until=CODE_BASE + 0x30, count=200)       # a few iterations
+        with pytest.raises(EmulationError):           # a whole run: compiled, TLB warm
+            m.run(CODE_BASE, count=10_000)
         m.mem.unmap(extra, 0x1000)
         try:
-            m.run(count=10_000)
-            res.append(None)
+            m.run(CODE_BASE, count=10_000)
         except EmulationError as exc:
             res.append((exc.fault.code, exc.fault.ip, exc.fault.slot, exc.fault.arg))
-    assert res[0] is not None and res[0][0] == faults.DATA_ACCESS
-    assert res[0] == res[1]
+    assert res[0][0] == faults.DATA_ACCESS
+    assert len(res) == 2 and res[0] == res[1], res
 
 
 @pytest.mark.xfail(strict=True, reason="ia64jit/memory.py: Memory.read/write step past the "
                    "end of the address space without wrapping; the fault address is 2**64")
 def test_fault_address_is_a_64_bit_address():
-    """ld8 at 2**64-4 straddles the top of the address space: the reported
-    faulting address must still be a 64-bit address (it becomes cr.ifa)."""
+    """ld8 at 2**64-4 with the top page mapped: the access runs off the top
+    of the address space, and the reported faulting address must still be a
+    64-bit address (it becomes cr.ifa)."""
     code = codes()["ld8"]
     for engine in ("interp", "jit"):
-        m = machine(engine, code, False)
-        m.mem.unmap(TOP_PAGE, 0x1000)
+        m = machine(engine, code, False)          # the top page is mapped
         table = [DATA_BASE + 0x1000] * N_ITER
         table[2] = M64 - 3
         m.mem_write(TABLE, b"".join(a.to_bytes(8, "little") for a in table))
