@@ -326,7 +326,6 @@ class BlockCompiler:
         self.n_insns = 0       # instructions completed so far (icount at exits)
         self.ends_here = False  # the current instruction called a block-ending helper
         self.insn_stores = False  # the current instruction stores to memory
-        self.post_helper = None  # registers written since that call (this instruction)
         self.exit_bb = self.fn.append_basic_block("exit")          # write back, then leave
         self.leave_bb = self.fn.append_basic_block("leave")        # leave
 
@@ -435,8 +434,6 @@ class BlockCompiler:
 
     def note_write(self, key):
         self.written.add(key)
-        if self.post_helper is not None:
-            self.post_helper.add(key)
 
     def writeback(self, b=None, keys=None):
         """Store registers the block has written (or just ``keys``) back to the state."""
@@ -455,27 +452,37 @@ class BlockCompiler:
 
     def reload_ars(self):
         """After a runtime call that may change application registers."""
-        for key, slot in self.slots.items():
-            if key[0] == "ar":
-                self.b.store(self.b.load(self.slots[("ptr", key)]), slot)
+        self.reload(("ar",))
+
+    def reload(self, kinds=("gr", "pr", "br", "ar")):
+        """Re-read cached registers from the state after the runtime may have
+        changed them.  Writing a reloaded value back later through the same
+        pointer is a no-op, so this is safe whatever the runtime did."""
+        b = self.b
+        for key, slot in list(self.slots.items()):
+            kind = key[0]
+            if kind not in kinds:
+                continue
+            ptr = self.slots[("ptr", key)]
+            if kind == "gr":
+                b.store(b.load(ptr[0]), slot[0])
+                b.store(b.trunc(b.load(ptr[1]), I1), slot[1])
+            elif kind == "pr":
+                b.store(b.trunc(b.load(ptr), I1), slot)
+            else:
+                b.store(b.load(ptr), slot)
 
     # ------------------------------------------------------------ exits
     def _exit(self, b, ip, ri, reason, arg, n_insns):
         """Leave the block: record where and why, then go to the shared exit
-        (which writes back every register the block writes) -- or, after a
-        block-ending runtime call (which already saw the registers and may
-        have changed the frame), write back only what was written since."""
+        (which writes back every register the block writes)."""
         ex = self.exit_slots
         b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip & M64), ex["ip"])
         b.store(ir.Constant(I64, ri), ex["ri"])
         b.store(ir.Constant(I64, reason), ex["reason"])
         b.store(ir.Constant(I64, arg), ex["arg"])
         b.store(b.add(b.load(self.loop_insns), ir.Constant(I64, n_insns)), ex["n"])
-        if self.post_helper is not None:
-            self.writeback(b, self.post_helper)
-            b.branch(self.leave_bb)
-        else:
-            b.branch(self.exit_bb)
+        b.branch(self.exit_bb)
 
     def _finish_exits(self):
         ex = self.exit_slots
@@ -523,7 +530,7 @@ class BlockCompiler:
         leaves the block at this slot."""
         ending = name in self.env.block_ending
         if ending:
-            self.writeback(keys=self.post_helper)
+            self.writeback()
         else:
             # reload_ars() below re-reads every cached AR from the state:
             # the ARs this block has written must be there first.
@@ -537,19 +544,18 @@ class BlockCompiler:
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
         st = self.b.ptrtoint(self.st, I64)
         r = self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
+        if ending:
+            # The runtime saw the registers (written back above) and may have
+            # changed them (fills): take its values, on every path.
+            self.ends_here = True
+            self.reload()
+        else:
+            self.reload_ars()
         failed = self.b.icmp_unsigned("!=", self.b.load(self._ptr("exit_reason")),
                                       ir.Constant(I64, 0))
         with self.b.if_then(failed, likely=False):
-            saved = self.post_helper
-            if ending:
-                self.post_helper = saved or set()
             self._exit(self.b, em.ip, em.slot, EXIT_FAULT, 0, self.n_insns)
-            self.post_helper = saved
             self._dead_end()
-        if ending:
-            self.ends_here = True
-            self.post_helper = set()
-        self.reload_ars()
         return r
 
     # ------------------------------------------------------------ memory
@@ -656,7 +662,6 @@ class BlockCompiler:
                     break
                 self.ends_here = False
                 self.insn_stores = False
-                self.post_helper = None
                 self.static_target = None
                 self.always_faults = False
                 self._emit_insn(em, insn, sem)
