@@ -191,11 +191,12 @@ STRUCT_SAMPLES = {
 _AVAILABLE = None
 
 
-def _assemble_obj(text: str, want_syms=True):
-    """(bytes of .text, {symbol: offset}) for GNU as source; cached on disk."""
+def _assemble_obj(text: str, want_syms=True, cache=True):
+    """(bytes of .text, {symbol: offset}) for GNU as source; cached on disk
+    unless ``cache`` is false."""
     key = hashlib.sha256(text.encode()).hexdigest()[:24]
     path = os.path.join(_CACHE, key)
-    if os.path.exists(path + ".bin") and os.path.exists(path + ".sym"):
+    if cache and os.path.exists(path + ".bin") and os.path.exists(path + ".sym"):
         with open(path + ".bin", "rb") as f:
             code = f.read()
         syms = {}
@@ -221,6 +222,8 @@ def _assemble_obj(text: str, want_syms=True):
                 parts = line.split()
                 if len(parts) == 3 and parts[1] in "tT":
                     syms[parts[2]] = int(parts[0], 16)
+    if not cache:
+        return code, syms
     os.makedirs(_CACHE, exist_ok=True)
     for ext, data in ((".bin", code), (".sym", "".join(f"{n} {v}\n" for n, v in syms.items()))):
         tmp = path + ext + f".{os.getpid()}"
@@ -703,10 +706,19 @@ def program_batches(n, **kw):
 
 # ------------------------------------------------------------ assembling and running
 
+_BATCHES = {}
+
+
 def assemble_batch(progs):
-    """(code bytes of .text, {program name: offset}) -- one gas run for all."""
+    """(code bytes of .text, {program name: offset}) -- one gas run for all.
+    Random batches never come back in a later run: kept in memory (for
+    hypothesis' replays), not on disk."""
     text = "\t.text\n" + "".join(p.source + "\t;;\n" for p in progs)
-    code, syms = _assemble_obj(text)
+    if text not in _BATCHES:
+        if len(_BATCHES) > 16:
+            _BATCHES.clear()
+        _BATCHES[text] = _assemble_obj(text, cache=False)
+    code, syms = _BATCHES[text]
     return code, {p.name: syms[p.name] for p in progs}
 
 
@@ -763,6 +775,8 @@ class BatchRunner:
         for engine in ("interp", "jit"):
             m = difftest.new_machine(engine, code, jit_threshold)
             if m.jit is not None:
+                # random code never comes back: no persistent code cache
+                m.jit.code_cache = None
                 if opt is not None:
                     m.jit.opt = opt
                 if seed_blocks and jit_threshold <= 4:
