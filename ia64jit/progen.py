@@ -482,7 +482,7 @@ class _Gen:
         if not kinds:
             return self.i_alu(depth)
         kind = d(st.sampled_from(kinds))
-        if kind in ("fill", "spill", "fetchadd") and size < 4:
+        if kind in ("fill", "spill") or (kind == "fetchadd" and size < 4):
             size, shift = 8, 3
         if kind in ("ld16", "st16"):
             size, shift = 16, 4
@@ -593,12 +593,15 @@ class _Gen:
         return self.draw(st.sampled_from([r for r in self.writable() if r >= 2]))
 
     def i_call(self, depth):
+        return self.i_call_to(*self.draw(st.sampled_from(self.callees)))
+
+    def i_call_to(self, label, nin):
         d = self.draw
-        label, nin = d(st.sampled_from(self.callees))
         outs = self.frame.outs()
         out = []
         if label == self.rec:
-            out.append(f"mov r{outs[0]}={d(st.integers(0, self.opts.get('max_depth', 12)))}")
+            top = self.opts.get("max_depth", 12)
+            out.append(f"mov r{outs[0]}={d(st.integers(top // 2, top))}")
         else:
             for k in range(nin):
                 out.append(f"mov r{outs[k]}={self.reg(self.readable())}")
@@ -649,7 +652,7 @@ def programs(draw, name="prog", items=(4, 30), functions=(0, 3), recursion=True,
         funcs.append((label, nin, lines))
     if rec:
         label = f"{name}_rec"
-        nloc = draw(st.integers(2, 20))
+        nloc = draw(st.integers(6, 20))
         g.callees = [c for c in funcs_meta(funcs) if c[1] <= 1]
         g.rec = label
         lines = g.routine(label, 1, nloc, 1, draw(st.integers(1, 6)), recursive=True)
@@ -669,6 +672,9 @@ def programs(draw, name="prog", items=(4, 30), functions=(0, 3), recursion=True,
     g.callees = [c for c in funcs_meta(funcs) if c[1] <= nout]
     g.budget = draw(st.integers(*items))
     main += g.block(0, g.budget, g.budget)
+    if g.rec and nout:          # the recursive function is called at least once
+        g.in_cloop = False
+        main += g.i_call_to(g.rec, 1)
     main += ["break.i 0", ";;"]
     body = list(main)
     for _, _, lines in reversed(funcs):

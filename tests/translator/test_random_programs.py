@@ -1,6 +1,6 @@
 """Interpreter against JIT on thousands of random programs (ia64jit/progen.py).
 
-Every program -- straight-line ALU/multimedia/compare code, predication,
+Every program -- straight-line ALU/multimedia/compare/floating-point code, predication,
 loads/stores/semaphores on the data area, forward branches, counted loops
 (``br.cloop`` and register counters), calls with ``alloc`` (nested, and a
 recursive function deep enough to make the RSE spill and fill) -- must end
