@@ -43,6 +43,10 @@ Methods (all required of an emitter)::
     load_spec(addr, size) -> (value, failed cond)
                                   a load that never faults: failed = 1 (value 0)
                                   where ``load`` would raise (speculative loads)
+    write_state(name, v, i=0)     a raw state-buffer word (frame fields: bof, cfm_*)
+    udiv(a, n) urem(a, n)         unsigned division (n != 0)
+    end_block()                   the frame changes here: compiled code ends its
+                                  block after this instruction
     read_state(name, i=0) -> value
                                   a raw state-buffer word outside the register
                                   files the block caches (psr, alat_count ...;

@@ -246,6 +246,21 @@ class PyEmitter:
             return self.ctl[self.C[name]]
         return int(getattr(self.cpu.state, name)[i])
 
+    def write_state(self, name, v, i=0):
+        if name in self.C:
+            self.ctl[self.C[name]] = v & M64
+        else:
+            getattr(self.cpu.state, name)[i] = v
+
+    def udiv(self, a, n):
+        return a // n
+
+    def urem(self, a, n):
+        return a % n
+
+    def end_block(self):
+        """The interpreter re-reads the frame at every access: nothing to do."""
+
     def store(self, addr, v, size):
         try:
             self.mem.store(addr, v, size)

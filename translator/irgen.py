@@ -273,6 +273,27 @@ class IREmitter:
         v = self.b.load(self.c._ptr(name, i, ty))
         return v if ty == I64 else self.b.zext(v, I64)
 
+    @property
+    def n_stacked(self):
+        return self.c.env.n_stacked
+
+    def write_state(self, name, v, i=0):
+        lay = self.c.env.layout
+        ty = I64 if lay.dtypes[name].itemsize == 8 else I8
+        v = self._v(v)
+        self.b.store(v if ty == I64 else self.b.trunc(v, I8), self.c._ptr(name, i, ty))
+
+    def udiv(self, a, n):
+        return self.b.udiv(self._v(a), self._v(n))
+
+    def urem(self, a, n):
+        return self.b.urem(self._v(a), self._v(n))
+
+    def end_block(self):
+        """The frame changed: the block ends after this instruction (its
+        cached register pointers stay right for the write-back at the exit)."""
+        self.c.ends_here = True
+
     # ------------------------------------------------------------ control
     def fault(self, code, cond=None, detail="", arg=0):
         self.c.fault_exit(self, code, None if cond is None else self._c(cond), arg)

@@ -190,3 +190,90 @@ class RSE:
 def _signed_gt(a: int, b: int) -> bool:
     """a > b for addresses that never straddle the top of the space."""
     return a > b
+
+
+# ---------------------------------------------------------------- the common case, as semantics
+#
+# Calls, returns and allocs that need no spill or fill are pure arithmetic on
+# the frame; written against the emitter, so the interpreter and compiled code
+# share them.  Anything else goes to the RSE class above through a runtime
+# call, which does the whole operation.
+
+def _e_skip_forward(e, addr, n):
+    slot = e.and_(e.lshr(addr, 3), e.const(0x3F))
+    q = e.udiv(e.add(slot, n), e.const(0x3F))
+    return e.add(addr, e.shl(e.add(n, q), 3))
+
+
+def _e_skip_back(e, addr, n):
+    slot = e.and_(e.lshr(addr, 3), e.const(0x3F))
+    q = e.udiv(e.sub(e.add(n, e.const(0x3E)), slot), e.const(0x3F))
+    return e.sub(addr, e.shl(e.add(n, q), 3))
+
+
+def _e_regs_between(e, lo, hi):
+    nat = e.sub(e.lshr(e.add(hi, e.const(7)), 9), e.lshr(e.add(lo, e.const(7)), 9))
+    return e.sub(e.lshr(e.sub(hi, lo), 3), nat)
+
+
+_FRAME = ("cfm_sof", "cfm_sol", "cfm_sor", "rrb_gr", "rrb_fr", "rrb_pr")
+
+
+def e_call(e):
+    """br.call: PFS <- (CFM, EC, cpl); the caller's locals become dirty and
+    its outputs start the new frame (never needs a spill)."""
+    sof, sol, sor, rrb_gr, rrb_fr, rrb_pr = (e.read_state(k) for k in _FRAME)
+    cfm = e.or_(e.or_(e.or_(sof, e.shl(sol, 7)), e.or_(e.shl(sor, 14), e.shl(rrb_gr, 18))),
+                e.or_(e.shl(rrb_fr, 25), e.shl(rrb_pr, 32)))
+    cpl = e.and_(e.lshr(e.read_state("psr"), 32), e.const(3))
+    ec = e.and_(e.read_ar(AR_EC), e.const(0x3F))
+    e.write_ar(AR_PFS, e.or_(cfm, e.or_(e.shl(ec, 52), e.shl(cpl, 62))))
+    e.write_ar(AR_BSP, _e_skip_forward(e, e.read_ar(AR_BSP), sol))
+    e.write_state("bof", e.urem(e.add(e.read_state("bof"), sol), e.const(e.n_stacked)))
+    e.write_state("cfm_sof", e.sub(sof, sol))
+    for k in _FRAME[1:]:
+        e.write_state(k, e.const(0))
+    e.end_block()
+
+
+def e_return(e):
+    """br.ret: CFM and EC from PFS; caller registers that were spilled need
+    the runtime (mandatory fills), as does an invalid PFS."""
+    pfs = e.read_ar(AR_PFS)
+    f = [e.and_(e.lshr(pfs, sh), e.const(m)) for sh, m in
+         ((0, 0x7F), (7, 0x7F), (14, 0xF), (18, 0x7F), (25, 0x7F), (32, 0x3F))]
+    sof, sol, sor = f[0], f[1], f[2]
+    valid = e.land(e.land(e.ule(sol, sof), e.ule(sof, e.const(96))),
+                   e.ule(e.shl(sor, 3), sof))
+    bsp = e.read_ar(AR_BSP)
+    new_bsp = _e_skip_back(e, bsp, sol)
+    fast = e.land(valid, e.ule(e.read_ar(AR_BSPSTORE), new_bsp))
+    e.write_ar(AR_BSP, e.select(fast, new_bsp, bsp))
+    ec = e.read_ar(AR_EC)
+    e.write_ar(AR_EC, e.select(fast, e.and_(e.lshr(pfs, 52), e.const(0x3F)), ec))
+    bof = e.read_state("bof")
+    new_bof = e.urem(e.sub(e.add(bof, e.const(e.n_stacked)), sol), e.const(e.n_stacked))
+    e.write_state("bof", e.select(fast, new_bof, bof))
+    for k, v in zip(_FRAME, f):
+        e.write_state(k, e.select(fast, v, e.read_state(k)))
+    e.helper_if(e.lnot(fast), "rse_return")
+    e.end_block()
+
+
+def e_alloc(e, sof, sol, sor):
+    """alloc: a new frame size; the runtime spills when it does not fit
+    (and raises the faults of a bad size or a rotation change)."""
+    if sof > 96 or sol > sof or sor * 8 > sof:
+        e.helper("rse_alloc", sof, sol, sor)     # raises the architectural fault
+        return
+    ndirty = _e_regs_between(e, e.read_ar(AR_BSPSTORE), e.read_ar(AR_BSP))
+    fits = e.ule(e.add(ndirty, e.const(sof)), e.const(e.n_stacked))
+    cur_sor = e.read_state("cfm_sor")
+    rrb_any = e.ne(e.or_(e.or_(e.read_state("rrb_gr"), e.read_state("rrb_fr")),
+                         e.read_state("rrb_pr")), e.const(0))
+    rot_ok = e.lnot(e.land(e.ne(cur_sor, e.const(sor)), rrb_any))
+    fast = e.land(fits, rot_ok)
+    for k, v in (("cfm_sof", sof), ("cfm_sol", sol), ("cfm_sor", sor)):
+        e.write_state(k, e.select(fast, e.const(v), e.read_state(k)))
+    e.helper_if(e.lnot(fast), "rse_alloc", sof, sol, sor)
+    e.end_block()

@@ -1,5 +1,5 @@
 // recursive fib(r20) with a register frame per call: RSE spills and fills.
-// setup: r20=24
+// setup: r20=28
 	alloc r32=ar.pfs,0,4,1,0
 	mov r36=r20
 	;;

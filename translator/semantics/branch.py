@@ -9,6 +9,7 @@ Formats decide the kind: B1 btype 0 cond / 2 wexit / 3 wtop, B2 btype
 from __future__ import annotations
 
 from .. import faults
+from ..rse import e_call, e_return
 from . import sem
 
 AR_PFS, AR_LC, AR_EC = 64, 65, 66
@@ -21,7 +22,7 @@ def _rotate(e):
 def _call(e, i, target):
     """Save the return link and the frame, then open the callee's frame."""
     e.write_br(i.b1, e.const((e.ip + 16)))
-    e.helper("rse_call")
+    e_call(e)
     e.branch(target)
 
 
@@ -81,7 +82,7 @@ def br_indirect(e, i):
     target = e.andcm(e.read_br(i.b2), e.const(0xF))
     bt = i.btype
     if bt == 4:                                   # br.ret
-        e.helper("rse_return")
+        e_return(e)
         e.branch(target)
     elif bt == 0:                                 # br.cond indirect
         e.branch(target)

@@ -5,6 +5,7 @@ czx, popcnt, clz)."""
 from __future__ import annotations
 
 from .. import faults
+from ..rse import e_alloc
 from . import sem
 
 AR_BSP, AR_BSPSTORE, AR_RNAT, AR_RSC, AR_ITC, AR_PFS, AR_EC = 17, 18, 19, 16, 44, 64, 66
@@ -134,7 +135,7 @@ def alloc(e, i):
         e.fault(faults.ILLEGAL_OPERATION, detail="alloc target outside the new frame")
         return
     pfs = e.read_ar(AR_PFS)
-    e.helper("rse_alloc", i.sof, i.sol, i.sor)
+    e_alloc(e, i.sof, i.sol, i.sor)
     e.write_gr(i.r1, pfs, 0)
 
 
