@@ -756,8 +756,10 @@ class BlockCompiler:
         branch back to the block's own start, go round again inside the
         function with every register still in SSA, while the budget lasts."""
         b = self.b
+        # (Not after a frame change -- rotation, call, return, alloc: the
+        # cached register pointers would be stale on the next round.)
         self_loop = self.static_target is not None and self.start_ri == 0 and \
-            (self.static_target & ~0xF & M64) == self.start
+            (self.static_target & ~0xF & M64) == self.start and not self.ends_here
         with b.if_then(b.load(self.taken_slot)):
             if self_loop:
                 done = b.add(b.load(self.loop_insns), ir.Constant(I64, self.n_insns))
