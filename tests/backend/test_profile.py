@@ -353,12 +353,13 @@ def test_profile_command(loop_prog, run_ia64jit, tmp_path):
 
 @needs_binutils
 def test_runtime_helpers_are_counted(cache_dir):
-    """fib's calls go through the RSE helpers: the timing runtime entry
-    counts them (and is taken out again on detach)."""
+    """Deep recursion needs the RSE runtime for spills (alloc) and fills
+    (return): the timing runtime entry counts those calls (and is taken out
+    again on detach).  Calls and returns that need neither stay native."""
     code, _ = bench.load("fib")
     m = new_machine("jit", code, jit_threshold=5)
     m.jit.code_cache = CodeCache(cache_dir, salt=m.jit.code_cache.salt)
-    m.reg_write("r20", 12)
+    m.reg_write("r20", 22)
     entry = int(m.state.rt_callback[0])
     prof = Profiler(m).attach()
     assert int(m.state.rt_callback[0]) != entry
@@ -366,10 +367,10 @@ def test_runtime_helpers_are_counted(cache_dir):
         m.run(CODE_BASE)
     prof.detach()
     assert int(m.state.rt_callback[0]) == entry
-    assert m.reg_read("r8") == 144
+    assert m.reg_read("r8") == 17711
     snap = prof.snapshot()
     _consistent(snap)
     calls = {name: c.entries for name, c in snap.helpers.items()}
-    assert calls.get("rse_call", 0) > 100 and calls.get("rse_return", 0) > 100, calls
+    assert calls.get("rse_alloc", 0) > 0 and calls.get("rse_return", 0) > 0, calls
     assert sum(c.cycles for c in snap.helpers.values()) <= snap.block_cycles
-    assert "rse_call" in format_report(prof, snap)
+    assert "rse_return" in format_report(prof, snap)
