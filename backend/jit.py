@@ -274,7 +274,7 @@ class JIT:
         m = self.m
         st = m.state
         ctl, C = st.ctl, st.CTL
-        IP, RI, ICOUNT, BUDGET, EXIT = C["ip"], C["ri"], C["icount"], C["budget"], C["exit_reason"]
+        IP, RI, ICOUNT, BUDGET = C["ip"], C["ri"], C["icount"], C["budget"]
         if until is not None and until not in self.stop_addrs:
             self.stop_addrs.add(until)
             for bip in [b for b, blk in self.blocks.items() if until in blk.covered[1:]]:

@@ -89,7 +89,7 @@ def format_table(rows: list) -> str:
             f"{'blocks':>6} {'ms/block':>8} {'cached run':>10}  status")
     lines = [head, "-" * len(head)]
     for r in rows:
-        j, w = r["jit"], r["jit_cached"]
+        j = r["jit"]
         lines.append(f"{r['workload']:<10} {r['interp']['mips']:>11.3f} {j['mips']:>9.1f} "
                      f"{r['ratio']:>9.0f}x {j.get('blocks', 0):>6} {j.get('ms_per_block', 0):>8.2f} "
                      f"{r['cache_speedup']:>9.2f}x  {j['status']}")

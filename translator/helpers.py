@@ -7,21 +7,7 @@ version where one exists).  They are part of the one semantic source.
 
 from __future__ import annotations
 
-from .rse import AR_EC, AR_PFS, RSE
-
-
-def _pfs_from_state(cpu) -> int:
-    st, ctl, C = cpu.state, cpu.state.ctl, cpu.state.CTL
-    cfm = (ctl[C["cfm_sof"]] | ctl[C["cfm_sol"]] << 7 | ctl[C["cfm_sor"]] << 14 |
-           ctl[C["rrb_gr"]] << 18 | ctl[C["rrb_fr"]] << 25 | ctl[C["rrb_pr"]] << 32)
-    cpl = (ctl[C["psr"]] >> 32) & 3
-    return cfm | (int(st.ar[AR_EC]) & 0x3F) << 52 | cpl << 62
-
-
-def rse_call(cpu):
-    """br.call: PFS <- (CFM, EC, cpl); then the RSE opens the new frame."""
-    cpu.state.ar[AR_PFS] = _pfs_from_state(cpu)
-    cpu.rse.call()
+from .rse import RSE
 
 
 def rse_return(cpu):
@@ -66,7 +52,6 @@ HELPERS = {
     "clrrrb": clrrrb,
     "read_itc": read_itc,
     "write_itc": write_itc,
-    "rse_call": rse_call,
     "rse_return": rse_return,
     "rotate_regs": rotate_regs,
     "rse_alloc": rse_alloc,
@@ -79,7 +64,7 @@ HELPERS = {
 
 # Helpers that change the frame, the RSE or the rotation: compiled code ends
 # its block after the instruction that calls one (register mappings change).
-BLOCK_ENDING = frozenset({"rse_call", "rse_return", "rotate_regs", "rse_alloc", "flushrs",
+BLOCK_ENDING = frozenset({"rse_return", "rotate_regs", "rse_alloc", "flushrs",
                           "loadrs", "cover", "write_bspstore", "clrrrb"})
 
 

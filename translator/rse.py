@@ -106,18 +106,6 @@ class RSE:
             raise
 
     # -- frame operations
-    def call(self):
-        """br.call: the caller's locals become dirty; the outputs start the
-        new frame.  PFS must already hold the caller's CFM."""
-        ctl, C, ar = self.ctl, self.C, self.ar
-        sol = ctl[C["cfm_sol"]]
-        ar[AR_BSP] = skip_regs(ar[AR_BSP], sol)
-        ctl[C["bof"]] = (ctl[C["bof"]] + sol) % self.n
-        ctl[C["cfm_sof"]] -= sol
-        ctl[C["cfm_sol"]] = 0
-        ctl[C["cfm_sor"]] = 0
-        ctl[C["rrb_gr"]] = ctl[C["rrb_fr"]] = ctl[C["rrb_pr"]] = 0
-
     def ret(self):
         """br.ret: restore CFM and EC from PFS, fill what the caller needs."""
         ctl, C, ar = self.ctl, self.C, self.ar
