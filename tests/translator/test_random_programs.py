@@ -77,7 +77,7 @@ def test_short_programs_optimised(progs):
 # ------------------------------------------------------------ control flow
 
 @settings(max_examples=40, **BATCH)
-@given(progen.program_batches(8, items=(2, 10), functions=(0, 2), max_depth=10))
+@given(progen.program_batches(8, items=(2, 10), functions=(0, 2), max_depth=8))
 def test_loops_and_calls(progs):
     """320 programs with loops, calls and recursion (O0), each also run
     with a second input on the same compiled code."""
