@@ -298,7 +298,14 @@ class JIT:
                 reason = dispatch(state_addr, stop_key)
             else:
                 reason = EXIT_MISS
-            if reason == EXIT_STOP or reason == EXIT_BUDGET:
+            if reason == EXIT_STOP:
+                continue
+            if reason == EXIT_BUDGET:
+                left = budget - ((ctl[ICOUNT] - start_count) & M64)
+                if left > 0:
+                    # Less budget than the next block needs: finish exactly
+                    # in the interpreter.
+                    interp.run(left, until)
                 continue
             if reason != EXIT_MISS:
                 raise self._exit_fault()
@@ -308,7 +315,9 @@ class JIT:
                 if not done:
                     reason = blk.cfn(state_addr) if self.profiler is None \
                         else self.profiler.call(blk, state_addr)
-                    if reason:
+                    if reason == EXIT_BUDGET:
+                        interp.run(budget - done, until)
+                    elif reason:
                         raise self._exit_fault()
                 else:
                     # A collision pushed it out of the table: put it back.

@@ -342,9 +342,7 @@ class LinuxProcess:
         return base
 
     def sys_munmap(self, addr, length, *_):
-        self.m.mem.unmap(addr, length)
-        if self.m.jit is not None:
-            self.m.jit.flush_tlb()
+        self.m.mem_unmap(addr, length)
         return 0
 
     def sys_uname(self, buf, *_):

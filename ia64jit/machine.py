@@ -48,6 +48,7 @@ class Machine:
         self.helpers = helpers.attach(self)
         self.interp = Interpreter(self)
         self.mem.on_code_write = self._code_written
+        self.mem.on_unmap = self._unmapped
         self.jit = None
         if engine == "jit":
             from backend.jit import JIT
@@ -59,6 +60,16 @@ class Machine:
     # ------------------------------------------------------------ memory
     def mem_map(self, addr: int, size: int, prot: int = PROT_ALL):
         return self.mem.map(addr, size, prot)
+
+    def mem_unmap(self, addr: int, size: int) -> None:
+        self.mem.unmap(addr, size)
+
+    def _unmapped(self, addr: int, size: int) -> None:
+        """Translations of and through unmapped pages must go."""
+        self.interp.invalidate(addr, addr + size)
+        if self.jit is not None:
+            self.jit.flush_tlb()
+            self.jit.invalidate(addr, addr + size)
 
     def mem_write(self, addr: int, data: bytes) -> None:
         self.mem.write(addr, bytes(data))

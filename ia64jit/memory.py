@@ -56,6 +56,7 @@ class Memory:
         self.pages = {}          # page number -> (region, offset of page in region)
         self.code_pages = set()  # pages holding translated/decoded code
         self.on_code_write = None  # callback(page) when a code page is written
+        self.on_unmap = None       # callback(addr, size) after pages are unmapped
 
     # ---------------------------------------------------------------- mapping
     def map(self, addr: int, size: int, prot: int = PROT_ALL) -> Region:
@@ -80,6 +81,8 @@ class Memory:
         for p in range(first, first + n):
             self.pages.pop(p, None)
             self.code_pages.discard(p)
+        if self.on_unmap is not None:
+            self.on_unmap(addr, size)     # e.g. the JIT drops soft-TLB entries
 
     def is_mapped(self, addr: int, size: int = 1) -> bool:
         return all((p in self.pages) for p in range(addr >> PAGE_SHIFT,
@@ -131,7 +134,7 @@ class Memory:
             off = addr & PAGE_MASK
             n = min(size, PAGE_SIZE - off)
             out += r.mv[base + off:base + off + n]
-            addr += n
+            addr = (addr + n) & MASK64        # the address space wraps at 2**64
             size -= n
         return bytes(out)
 
@@ -139,9 +142,9 @@ class Memory:
         pos = 0
         # Check the whole range first: a faulting store writes nothing.
         for p in range(addr >> PAGE_SHIFT, ((addr + len(data) - 1) >> PAGE_SHIFT) + 1):
-            ent = self.pages.get(p)
+            ent = self.pages.get(p & (MASK64 >> PAGE_SHIFT))
             if ent is None or (prot and not ent[0].prot & prot):
-                raise AccessError(max(addr, p << PAGE_SHIFT), len(data), "write")
+                raise AccessError(max(addr, p << PAGE_SHIFT) & MASK64, len(data), "write")
         while pos < len(data):
             page = addr >> PAGE_SHIFT
             r, base = self.pages[page]
@@ -150,7 +153,7 @@ class Memory:
             if page in self.code_pages and self.on_code_write:
                 self.on_code_write(page)
             r.mv[base + off:base + off + n] = data[pos:pos + n]
-            addr += n
+            addr = (addr + n) & MASK64
             pos += n
 
     def fetch_bundle(self, addr: int) -> bytes:

@@ -718,7 +718,13 @@ class BlockCompiler:
             self._exit(self.b, ip, 0, EXIT_OK, 0, self.n_insns)
         elif not self.b.block.is_terminated:
             self.b.unreachable()      # after an unconditional exit
-        self.eb.branch(self.body)
+        # The instruction budget is exact: a block that might not fit in what
+        # is left does not start (the runtime interprets the rest instead).
+        self.max_insns = max(self.n_insns, 1)
+        short = self.eb.icmp_unsigned("<", self.loop_limit, ir.Constant(I64, self.max_insns))
+        no_room = self.fn.append_basic_block("no_room")
+        self.eb.cbranch(short, no_room, self.body)
+        ir.IRBuilder(no_room).ret(ir.Constant(I64, EXIT_BUDGET))
         self._finish_exits()
         return covered
 
@@ -763,7 +769,10 @@ class BlockCompiler:
         with b.if_then(b.load(self.taken_slot)):
             if self_loop:
                 done = b.add(b.load(self.loop_insns), ir.Constant(I64, self.n_insns))
-                with b.if_then(b.icmp_unsigned(">=", done, self.loop_limit), likely=False):
+                room = b.sub(self.loop_limit, done)
+                # (another pass needs at most one block's worth of instructions)
+                with b.if_then(b.icmp_unsigned("<", room, ir.Constant(I64, 3 * self.MAX_BUNDLES)),
+                               likely=False):
                     self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
                     self._dead_end()
                 b.store(done, self.loop_insns)

@@ -163,10 +163,6 @@ def test_ar_written_in_a_block_survives_a_runtime_call(src, reg):
     assert a.reg_read(reg) == {"ar.csd": (1 << 64) - 1, "r11": 7}[reg]
 
 
-@pytest.mark.xfail(strict=True, reason="JIT: Machine.run(count=N) can run more than N "
-                   "instructions: compiled blocks check the budget only at self-loop back "
-                   "edges and between blocks, so a block that starts under the budget runs to "
-                   "its end (the interpreter stops exactly at N)")
 def test_instruction_budget_is_exact():
     """A program that never ends, stopped by max_insns: both engines must
     stop after exactly max_insns instructions, in the same state."""

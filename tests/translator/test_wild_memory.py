@@ -380,9 +380,6 @@ def test_top_of_address_space():
             assert run_case(access, a, 9) == [], (access, hex(a))
 
 
-@pytest.mark.xfail(strict=True, reason="Memory.unmap does not drop the JIT's soft-TLB "
-                   "entries (ia64jit/linux.py calls jit.flush_tlb() itself after munmap; "
-                   "Machine has no mem_unmap that would do it)")
 def test_unmapped_page_not_reachable_through_a_stale_soft_tlb_entry():
     """Compiled code caches a page's host address in the soft-TLB; after the
     page is unmapped, the next access must fault like the interpreter's.
@@ -406,8 +403,6 @@ def test_unmapped_page_not_reachable_through_a_stale_soft_tlb_entry():
     assert len(res) == 2 and res[0] == res[1], res
 
 
-@pytest.mark.xfail(strict=True, reason="ia64jit/memory.py: Memory.read/write step past the "
-                   "end of the address space without wrapping; the fault address is 2**64")
 def test_fault_address_is_a_64_bit_address():
     """ld8 at 2**64-4 with the top page mapped: the access runs off the top
     of the address space, and the reported faulting address must still be a
