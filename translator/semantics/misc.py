@@ -194,9 +194,9 @@ def czx(e, i):
     def fn(v):
         mask = (1 << width) - 1
         res = e.const(n)
-        order = range(n - 1, -1, -1) if not left else range(n)
-        # Scan so that the first element in scan order wins: build from the back.
-        for k in reversed(list(order)):
+        # Element k is the k-th from the left (.l) or from the right (.r); the
+        # first zero one wins, so select from the last one back to the first.
+        for k in reversed(range(n)):
             elem_pos = (n - 1 - k) * width if left else k * width
             is_zero = e.eq(e.and_(e.lshr(v, elem_pos), e.const(mask)), e.const(0))
             res = e.select(is_zero, e.const(k), res)
