@@ -325,6 +325,25 @@ def minmax(op: str, a: Val, b: Val):
 
 # ------------------------------------------------------------ conversions
 
+def _to_integer(a: Val, env: Env, unsigned: bool, trunc: bool, bits: int):
+    """A finite value rounded to a ``bits``-wide integer: (value, flags), or
+    None when it does not fit (the caller returns its integer indefinite)."""
+    rc = RZ if trunc else env.rc
+    if a.e >= 0:
+        q, inexact = a.m << a.e, False
+    else:
+        q, inexact = _rnd(a.sign, a.m, -a.e, rc)
+    if unsigned:
+        ok = q < (1 << bits) and (q == 0 or not a.sign)
+        val = q
+    else:
+        ok = q < (1 << (bits - 1)) or (a.sign and q == 1 << (bits - 1))
+        val = (-q if a.sign else q) & ((1 << bits) - 1)
+    if not ok:
+        return None
+    return val, (I if inexact else 0) | _den(a)
+
+
 def to_int(a: Val, env: Env, unsigned: bool, trunc: bool):
     """fcvt.fx/.fxu(.trunc): (sig, se, flags); out of range or NaN/inf:
     integer indefinite (0x8000000000000000) with V."""
@@ -332,23 +351,10 @@ def to_int(a: Val, env: Env, unsigned: bool, trunc: bool):
         return NATVAL[0], NATVAL[1], 0
     if a.kind == ZER:
         return 0, EXP_INT, _den(a)
-    if a.kind != FIN:
+    r = _to_integer(a, env, unsigned, trunc, 64) if a.kind == FIN else None
+    if r is None:
         return TOP, EXP_INT, V
-    rc = RZ if trunc else env.rc
-    # integer part with rounding
-    if a.e >= 0:
-        q, inexact = a.m << a.e, False
-    else:
-        q, inexact = _rnd(a.sign, a.m, -a.e, rc)
-    if unsigned:
-        ok = q < (1 << 64) and (q == 0 or not a.sign)
-        val = q
-    else:
-        ok = q < (1 << 63) or (a.sign and q == 1 << 63)
-        val = (-q if a.sign else q) & regfmt.M64
-    if not ok:
-        return TOP, EXP_INT, V
-    return val, EXP_INT, (I if inexact else 0) | _den(a)
+    return r[0], EXP_INT, r[1]
 
 
 def from_int_signed(sig: int):
@@ -535,19 +541,7 @@ def to_int32(a: Val, env: Env, unsigned: bool, trunc: bool):
     """One half of fpcvt.fx/.fxu: (bits, None, flags); indefinite 0x80000000."""
     if a.kind == ZER:
         return 0, None, _den(a)
-    if a.kind != FIN:
+    r = _to_integer(a, env, unsigned, trunc, 32) if a.kind == FIN else None
+    if r is None:
         return 0x80000000, None, V
-    rc = RZ if trunc else env.rc
-    if a.e >= 0:
-        q, inexact = a.m << a.e, False
-    else:
-        q, inexact = _rnd(a.sign, a.m, -a.e, rc)
-    if unsigned:
-        ok = q < (1 << 32) and (q == 0 or not a.sign)
-        val = q
-    else:
-        ok = q < (1 << 31) or (a.sign and q == 1 << 31)
-        val = (-q if a.sign else q) & 0xFFFFFFFF
-    if not ok:
-        return 0x80000000, None, V
-    return val, None, (I if inexact else 0) | _den(a)
+    return r[0], None, r[1]
