@@ -10,6 +10,7 @@ through one runtime entry point (helpers, soft-TLB misses).
 from __future__ import annotations
 
 import ctypes
+import os
 import time
 
 import llvmlite.binding as llvm
@@ -76,6 +77,7 @@ class JIT:
         self.counts = {}         # ip -> times reached while cold
         self.pending = []        # hot ips waiting for compilation
         self.failed = set()      # ips that cannot be translated
+        self.failure_reasons = {}  # ip -> why (see IA64JIT_STRICT)
         self.engines = []
         self.stats = {"compiled": 0, "compile_s": 0.0, "modules": 0}
         self.pending_fault = None
@@ -194,8 +196,13 @@ class JIT:
             comp = irgen.BlockCompiler(module, self.env, ip & ~0xF, self.stop_addrs, ip & 0xF)
             try:
                 covered = comp.build(self.mem.fetch_bundle)
-            except Exception:
+            except Exception as exc:
+                # The block stays interpreted (correct, slower).  The reason is
+                # kept for diagnosis; IA64JIT_STRICT=1 makes it an error.
+                if os.environ.get("IA64JIT_STRICT"):
+                    raise
                 self.failed.add(ip)
+                self.failure_reasons[ip] = repr(exc)
                 # drop the half-built function from the module
                 module.globals.pop(comp.fn.name, None)
                 module.functions.remove(comp.fn) if comp.fn in module.functions else None

@@ -15,6 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# In the tests a block the JIT cannot translate is an error, not a silent
+# fall-back to the interpreter (child processes inherit this too).
+os.environ.setdefault("IA64JIT_STRICT", "1")
+
 
 
 def _tool(name: str) -> str:
