@@ -663,7 +663,16 @@ class BlockCompiler:
         covered = []
         ended = False
         for _ in range(self.MAX_BUNDLES):
-            bundle = decode_bundle(fetch(ip))
+            try:
+                raw = fetch(ip)
+            except Exception as exc:
+                if not hasattr(exc, "addr"):
+                    raise
+                if not covered:
+                    # No code there: the interpreter raises the fetch fault.
+                    raise Untranslatable(f"no code at {ip:#x}") from None
+                break                 # the block ends where the mapped code does
+            bundle = decode_bundle(raw)
             covered.append(ip)
             em.ip = ip
             mlx = bundle.template.units[1] == "L"
