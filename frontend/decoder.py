@@ -17,9 +17,19 @@ TYPES = ("A", "I", "M", "B", "F", "X")
 
 
 class Registry:
-    """All rows of all tables, with one decode tree per instruction type."""
+    """All rows of all tables, with one decode tree per instruction type.
 
-    def __init__(self, tables):
+    ``Registry(tables)`` builds it; ``Registry(tables, state)`` takes the
+    derived structures from ``state`` (a ``state()`` stored by
+    frontend.cache) instead of building them."""
+
+    def __init__(self, tables, state=None):
+        for tab in tables:
+            for name, (kind, fn) in getattr(tab, "STYLES", {}).items():
+                operands.register_style(name, kind, fn)
+        if state is not None:
+            self.rows, self.formats, self.trees = state["rows"], state["formats"], state["trees"]
+            return
         self.rows = []
         self.formats = {}
         self.trees = {}
@@ -30,8 +40,6 @@ class Registry:
                 if name in self.formats:
                     raise encoding.TableError(f"format {name} defined in two tables")
                 self.formats[name] = fmt
-            for name, (kind, fn) in getattr(tab, "STYLES", {}).items():
-                operands.register_style(name, kind, fn)
             rows = encoding.parse_rows(tab.ROWS, tab.TYPE, fmts, len(self.rows))
             for r in rows:
                 r.index = len(self.rows)
@@ -47,6 +55,10 @@ class Registry:
         self._check_duplicates()
         for t, rows in by_type.items():
             self.trees[t] = encoding.build_tree(rows)
+
+    def state(self) -> dict:
+        """What ``Registry(tables, state)`` needs to stand for this registry."""
+        return {"rows": self.rows, "formats": self.formats, "trees": self.trees}
 
     def _check_duplicates(self):
         seen = {}
@@ -67,7 +79,16 @@ def _num_outputs(tokens) -> int:
     return 0
 
 
-REGISTRY = Registry(TABLES)
+def load_registry(tables=TABLES, directory=None):
+    """(registry, how): from the on-disk cache of derived decode structures
+    when it has a sound one for these tables and this engine, else built
+    (and stored).  See frontend/cache.py."""
+    from . import cache
+    return cache.load_registry(tables, lambda: Registry(tables),
+                               lambda state: Registry(tables, state), directory)
+
+
+REGISTRY, REGISTRY_SOURCE = load_registry()
 _TREES = REGISTRY.trees
 
 
@@ -164,9 +185,10 @@ def slot_type(unit: str, slot: int) -> str | None:
     return "X" if unit == "L" else unit
 
 
-def decode_slot(type_: str, slot: int, lslot: int = 0):
-    """Decode one 41-bit slot of the given type; None if undecodable."""
-    node = _TREES[type_]
+def decode_slot(type_: str, slot: int, lslot: int = 0, _trees=_TREES):
+    """Decode one 41-bit slot of the given type; None if undecodable.
+    (``_trees``: another registry's trees, for tests.)"""
+    node = _trees[type_]
     while node.__class__ is Node:
         node = node.children.get(slot & node.mask, ())
     for mask, value, row in node:

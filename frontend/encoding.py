@@ -31,7 +31,9 @@ the predicate is never printed).
 
 from __future__ import annotations
 
+import builtins
 import re
+import types
 from dataclasses import dataclass, field
 
 _RAW_RE = re.compile(r"^(\w+):(L\.)?(\d+):(\d+)$")
@@ -196,6 +198,11 @@ def _lines(text: str):
 
 def compile_extractor(fmt: Format):
     """Return f(slot, lslot) -> dict of every field of ``fmt``."""
+    return make_function(extractor_code(fmt))
+
+
+def extractor_code(fmt: Format):
+    """The code object of ``fmt``'s extractor (see ``compile_extractor``)."""
     # The slot arguments get names no field can have: a field called s
     # (immediate sign) or l must not shadow them for the fields after it.
     lines = ["def extract(_slot, _lslot):"]
@@ -206,19 +213,37 @@ def compile_extractor(fmt: Format):
         lines.append(f"    {name} = {expr}")
     names = fmt.field_names
     lines.append("    return {" + ", ".join(f"{n!r}: {n}" for n in names) + "}")
-    ns = {"_sx": sx}
+    ns = _namespace()
     exec("\n".join(lines), ns)
-    return ns["extract"]
+    return ns["extract"].__code__
 
 
 def compile_conditions(row: Row):
+    """f(fields) -> whether the row's extra conditions hold; None if it has none."""
+    code = condition_code(row)
+    return None if code is None else make_function(code)
+
+
+def condition_code(row: Row):
+    """The code object of ``compile_conditions(row)``, or None."""
     if not row.conditions:
         return None
     expr = " and ".join(f"({c})" for c in row.conditions)
     names = row.fmt.field_names
     for n in names:
         expr = re.sub(rf"\b{n}\b", f"f[{n!r}]", expr)
-    return eval(f"lambda f: {expr}", {"_sx": sx})
+    return eval(f"lambda f: {expr}", _namespace()).__code__
+
+
+def _namespace() -> dict:
+    """The globals generated functions see."""
+    return {"_sx": sx, "__builtins__": builtins}
+
+
+def make_function(code):
+    """A function of a code object made by ``extractor_code``/``condition_code``
+    (also one loaded back from frontend.cache)."""
+    return types.FunctionType(code, _namespace())
 
 
 def operand_tokens(template: str, fmt: Format):
