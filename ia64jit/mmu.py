@@ -400,24 +400,43 @@ class MMU:
         counts = self._tc_ps[side]
         if add:
             self._tcx[side][k] = e
-            counts[e.ps] = counts.get(e.ps, 0) + 1
+            if e.ps in counts:
+                counts[e.ps] += 1
+            else:
+                counts[e.ps] = 1
+                self._tc_psl[side] = tuple(sorted(counts))
         else:
             if self._tcx[side].get(k) is e:
                 del self._tcx[side][k]
             counts[e.ps] -= 1
             if not counts[e.ps]:
                 del counts[e.ps]
-        self._tc_psl[side] = tuple(sorted(counts))
+                self._tc_psl[side] = tuple(sorted(counts))
 
     def _purge_tc(self, side, rid, off, ps):
-        removed = False
+        """Remove the TC entries of ``side`` overlapping [off, off + 2**ps) in ``rid``
+        (through the index: an entry at least as large as the range is the one
+        holding ``off``; smaller ones are probed page by page or scanned)."""
+        tcx = self._tcx[side]
+        victims = []
+        for eps in self._tc_psl[side]:
+            if eps >= ps:
+                e = tcx.get((rid, eps, off >> eps))
+                if e is not None:
+                    victims.append(e)
+            elif ps - eps <= 6:
+                base = off >> eps
+                for j in range(1 << (ps - eps)):
+                    e = tcx.get((rid, eps, base + j))
+                    if e is not None:
+                        victims.append(e)
+            else:
+                victims.extend(e for e in tcx.values() if e.ps == eps and e.overlaps(rid, off, ps))
         tc = self._tc[side]
-        for i, e in enumerate(tc):
-            if e is not None and e.overlaps(rid, off, ps):
-                tc[i] = None
-                self._index_tc(e, False)
-                removed = True
-        return removed
+        for e in victims:
+            tc[e.slot] = None
+            self._index_tc(e, False)
+        return bool(victims)
 
     def _insert_tc(self, side, ifa, itir, pte, rid):
         """Insert into the TC of ``side`` after purging overlapping entries

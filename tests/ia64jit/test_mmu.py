@@ -713,11 +713,12 @@ def test_ignored_fields():
     assert ei.value.code == F.UNIMPLEMENTED_DATA_ADDRESS
 
 
-@pytest.mark.parametrize("value", [2, 1 << 32, 1 << 63, 15 << 2, 0, 11 << 2, 33 << 2])
+@pytest.mark.parametrize("value", [2 | (12 << 2), (1 << 32) | (12 << 2), (1 << 63) | (12 << 2),
+                                   15 << 2, 0, 11 << 2, 33 << 2])
 def test_set_rr_reserved(value):
     r = Rig()
     with pytest.raises(GuestFault) as ei:
-        r.mmu.set_rr(1, value if value & 0xFC else value | (12 << 2) if value else 0)
+        r.mmu.set_rr(1, value)
     assert ei.value.code == F.RESERVED_REGISTER
     r.mmu.set_rr(1, (0xFFFFFF << 8) | (32 << 2) | 1)
     assert r.rr(1) == (0xFFFFFF << 8) | (32 << 2) | 1
