@@ -21,13 +21,13 @@ from __future__ import annotations
 from translator import faults as F
 from translator.faults import GuestFault
 from ia64jit import vhpt as V
-from ia64jit.vhpt import thash as _thash, ttag as _ttag, unimplemented_va, unimplemented_pa
+from ia64jit.vhpt import TlbEntry, thash as _thash, ttag as _ttag, unimplemented_va, unimplemented_pa
 
 READ, WRITE, EXEC = 1, 2, 4          # access kind bits
 NA, SPEC, RSE = 8, 16, 32            # non-access, speculative, RSE reference
 # Non-access kinds: ISR.code{3:0}, carried in access bits 8-10 (NA_TPA is 0).
 NA_TPA, NA_FC, NA_PROBE, NA_TAK, NA_LFETCH, NA_PROBE_FAULT = range(6)
-FC = READ | NA | (NA_FC << 8)                  # fc / fc.i: a non-access read
+FC = READ | NA | (NA_FC << 8)                  # fc / fc.i: translation faults only (ISR.r = 1)
 LFETCH_FAULT = READ | NA | (NA_LFETCH << 8)    # lfetch.fault (plain lfetch never faults)
 MA_WB, MA_UC, MA_UCE, MA_WC, MA_NATPAGE = 0, 4, 5, 6, 7
 
@@ -42,7 +42,7 @@ DCR_DM, DCR_DP, DCR_DK, DCR_DX, DCR_DR, DCR_DA = (1 << b for b in range(8, 14))
 CR_DCR, CR_PTA, AR_RSC = 0, 8, 16
 
 I_SIDE, D_SIDE = 0, 1
-_SIDES = {"i": (I_SIDE,), "d": (D_SIDE,), "id": (I_SIDE, D_SIDE)}
+_SIDE = {"i": I_SIDE, "d": D_SIDE}
 _SIDE_NAME = ("i", "d")
 assert _MODE_MASK == 0x0000205308028000
 _CACHE_LIMIT = 8192                  # result-cache entries per mode before it is dropped
@@ -69,39 +69,6 @@ RIGHTS = tuple(tuple(tuple(_rights(ar, pl, cpl) for cpl in range(4)) for pl in r
                for ar in range(8))
 
 
-class TlbEntry:
-    """One TR or TC entry, decoded from the insertion format."""
-
-    __slots__ = ("va", "off", "ps", "mask", "rid", "pte", "itir", "key", "p", "ma", "a", "d",
-                 "pl", "ar", "ed", "ppn", "tr", "slot", "side")
-
-    def __init__(self, ifa, itir, pte, rid, tr, slot, side):
-        self.ps = ps = (itir >> 2) & 0x3F
-        self.mask = mask = (1 << ps) - 1
-        self.va = ifa & ~mask
-        self.off = self.va & V.VA_OFFSET_MASK      # what matches: va{60:ps}, not the region bits
-        self.rid, self.pte, self.itir = rid, pte, itir
-        self.key = (itir >> 8) & 0xFFFFFF
-        self.p = pte & 1
-        self.ma = (pte >> 2) & 7
-        self.a, self.d = (pte >> 5) & 1, (pte >> 6) & 1
-        self.pl, self.ar = (pte >> 7) & 3, (pte >> 9) & 7
-        self.ed = (pte >> 52) & 1
-        self.ppn = pte & V.PPN_MASK & ~mask
-        self.tr, self.slot, self.side = tr, slot, side
-
-    def overlaps(self, rid, off, ps):
-        m = max(ps, self.ps)
-        return self.rid == rid and (self.off >> m) == (off >> m)
-
-    def as_dict(self):
-        return {"va": self.va, "ps": self.ps, "rid": self.rid, "pte": self.pte, "itir": self.itir,
-                "key": self.key, "ppn": self.ppn, "p": self.p, "ma": self.ma, "a": self.a,
-                "d": self.d, "pl": self.pl, "ar": self.ar, "ed": self.ed,
-                "tr": bool(self.tr), "tc": not self.tr, "slot": self.slot,
-                "side": _SIDE_NAME[self.side]}
-
-
 def _reserved(detail):
     # ISR.code of the General Exception is the delivery's (it knows the vector's codes).
     return GuestFault(F.RESERVED_REGISTER, detail=detail)
@@ -123,6 +90,10 @@ class MMU:
         self._cr, self._ar = state.mv("cr"), state.mv("ar")
         self.on_change = []
         self.misses = 0              # slow-path translations (hits are not counted: they must stay cheap)
+        # A walker fill that evicts a TC entry (round robin) notifies on_change when True.
+        # Keeping an evicted translation cached elsewhere is architecturally a larger TC
+        # (only purges must remove translations), so a JIT may set this False.
+        self.notify_evictions = True
         self._mode = -1
         self.reset()
 
@@ -149,6 +120,10 @@ class MMU:
         self._caches = {self._mode: self._cache}
         for fn in self.on_change:
             fn(sides)
+
+    def _changed_quietly(self):
+        self._cache = {}
+        self._caches = {self._mode: self._cache}
 
     def _select(self, mode):
         self._caches[self._mode] = self._cache
@@ -232,9 +207,10 @@ class MMU:
         if e.ma == MA_NATPAGE and not spec:
             raise self._fault(F.NAT_PAGE_CONSUMPTION, va, access, psr, itir, None, "NaT page",
                               isr_code=0x20)
-        if nacode == NA_TPA:
+        if nacode == NA_TPA or nacode == NA_FC:
+            # tlb_translate_nonaccess: no key, rights or dirty/access-bit checks
             return e.ppn | (va & e.mask), e.ma
-        if psr & PSR_PK and nacode != NA_FC:
+        if psr & PSR_PK:
             pkr = self._find_pkr(e.key)
             if pkr is None:
                 if spec and self._deferrable(psr, DCR_DK):
@@ -256,15 +232,14 @@ class MMU:
             else:
                 raise self._fault(F.IACCESS_RIGHTS if ex else F.DACCESS_RIGHTS, va, access, psr,
                                   itir, None, f"ar={e.ar} pl={e.pl} at level {pl}")
-        if nacode != NA_FC:
-            if access & WRITE and not e.d and not psr & PSR_DA:
-                raise self._fault(F.DIRTY_BIT, va, access, psr, itir, None, "dirty bit 0")
-            if not e.a and not psr & (PSR_IA if ex else PSR_DA):
-                if spec and self._deferrable(psr, DCR_DA):
-                    deferred = True
-                else:
-                    raise self._fault(F.IACCESS_BIT if ex else F.DACCESS_BIT, va, access, psr,
-                                      itir, None, "access bit 0")
+        if access & WRITE and not e.d and not psr & PSR_DA:
+            raise self._fault(F.DIRTY_BIT, va, access, psr, itir, None, "dirty bit 0")
+        if not e.a and not psr & (PSR_IA if ex else PSR_DA):
+            if spec and self._deferrable(psr, DCR_DA):
+                deferred = True
+            else:
+                raise self._fault(F.IACCESS_BIT if ex else F.DACCESS_BIT, va, access, psr,
+                                  itir, None, "access bit 0")
         pa = e.ppn | (va & e.mask)
         if deferred:
             return pa, MA_NATPAGE
@@ -282,9 +257,11 @@ class MMU:
                                     rr & 0xFFFFFFFC, None, "walker disabled")
         status, iha, pte, itir = self._walk(va, rr, psr, pta)
         if status == 0:
-            e, removed = self._insert_tc(side, va, itir, pte, (rr >> 8) & 0xFFFFFF)
-            if removed:
+            e, purged, evicted = self._insert_tc(side, va, itir, pte, (rr >> 8) & 0xFFFFFF)
+            if purged or (evicted and self.notify_evictions):
                 self._changed(_SIDE_NAME[side])
+            elif evicted:
+                self._changed_quietly()
             return e
         if status == 1:       # the walker's own reference missed: ITIR describes the VHPT address
             return self._miss_fault(F.VHPT_ITRANSLATION if ex else F.VHPT_DTRANSLATION, va, access,
@@ -303,34 +280,25 @@ class MMU:
         raise self._fault(code, va, access, psr, itir, iha, detail)
 
     def _walk(self, va, rr, psr, pta):
-        """The hardware VHPT walk for ``va``.  -> (status, iha, pte, itir):
-        0 found (pte/itir to insert), 1 the walker's reference to the VHPT
-        missed the DTLB, 2 walk aborted or no matching present entry."""
-        iha = _thash(va, rr, pta)
-        if unimplemented_va(iha):
-            return 2, iha, 0, 0
+        return V.walk(va, rr, pta, lambda iha: self._walker_reference(iha, psr), self.read_phys)
+
+    def _walker_reference(self, iha, psr):
+        """Physical address of the walker's read of ``iha`` through the DTLB only:
+        None when no translation (VHPT Translation fault), False when the page
+        cannot be used (the walk aborts).  The reference needs a present,
+        cacheable (WB), accessed page whose key allows reading; it is made at
+        privilege 0, so no access-rights check."""
         vrr = self._rr[iha >> 61]
         ve = self._lookup(D_SIDE, iha, (vrr >> 8) & 0xFFFFFF)
         if ve is None:
-            return 1, iha, 0, 0
-        # The walker's reference must find a present, cacheable (WB), accessed page whose
-        # key allows reading; it is made at privilege 0 (no access-rights check).
+            return None
         if not ve.p or ve.ma != MA_WB or not ve.a:
-            return 2, iha, 0, 0
+            return False
         if psr & PSR_PK:
             pkr = self._find_pkr(ve.key)
             if pkr is None or pkr & 4:
-                return 2, iha, 0, 0
-        long_format = bool(pta & V.PTA_VF)
-        ent = V.read_entry(self.read_phys, ve.ppn | (iha & ve.mask), long_format, rr)
-        if ent is None:
-            return 2, iha, 0, 0
-        pte, itir, tag = ent
-        if long_format and tag != _ttag(va, rr):
-            return 2, iha, 0, 0
-        if not pte & V.PTE_P or V.insertion_is_reserved(pte, itir):
-            return 2, iha, 0, 0
-        return 0, iha, pte, itir
+                return False
+        return ve.ppn | (iha & ve.mask)
 
     # ================================================================ helpers
     def _lookup(self, side, va, rid):
@@ -440,19 +408,18 @@ class MMU:
 
     def _insert_tc(self, side, ifa, itir, pte, rid):
         """Insert into the TC of ``side`` after purging overlapping entries
-        there; round-robin replacement.  -> (entry, whether a valid entry went)."""
+        there; round-robin replacement.  -> (entry, overlaps purged, entry evicted)."""
         slot = self._tc_next[side]
         e = TlbEntry(ifa, itir, pte, rid, False, slot, side)
-        removed = self._purge_tc(side, rid, e.off, e.ps)
+        purged = self._purge_tc(side, rid, e.off, e.ps)
         tc = self._tc[side]
         old = tc[slot]
         if old is not None:
             self._index_tc(old, False)
-            removed = True
         tc[slot] = e
         self._index_tc(e, True)
         self._tc_next[side] = (slot + 1) % self.N_TC
-        return e, removed
+        return e, purged, old is not None
 
     def _reindex_tr(self, side):
         trx = self._trx[side] = {}
@@ -469,13 +436,13 @@ class MMU:
     def itc(self, side, ifa, itir, pte):
         """itc.i / itc.d (cr.ifa, cr.itir, GR[r2])."""
         self._check_insert(ifa, itir, pte)
-        s = _SIDES[side][0]
+        s = _SIDE[side]
         self._insert_tc(s, ifa, itir, pte, self._rid(ifa))
         self._changed(side)
 
     def itr(self, side, slot, ifa, itir, pte):
         """itr.i / itr.d into TR ``slot``; overlapping TC entries of that side go."""
-        s = _SIDES[side][0]
+        s = _SIDE[side]
         if not 0 <= slot < self.N_TR:
             raise _reserved(f"TR slot {slot} (there are {self.N_TR})")
         self._check_insert(ifa, itir, pte)
@@ -515,7 +482,7 @@ class MMU:
         """ptr.i / ptr.d: TRs and TC entries of ``side`` overlapping [va, va + 2**ps)."""
         if unimplemented_va(va):
             raise GuestFault(F.UNIMPLEMENTED_DATA_ADDRESS, detail=f"ptr at {va:#x}", ifa=va)
-        s = _SIDES[side][0]
+        s = _SIDE[side]
         ps = self._purge_ps(ps)
         rid, off = self._rid(va), va & V.VA_OFFSET_MASK & ~((1 << ps) - 1)
         trs = self._tr[s]
@@ -634,5 +601,5 @@ class MMU:
 
     def entries(self, side):
         """TRs then TCs of ``side`` ("i" or "d") as dicts (valid entries only)."""
-        s = _SIDES[side][0]
+        s = _SIDE[side]
         return [e.as_dict() for e in self._tr[s] + self._tc[s] if e is not None]

@@ -1,12 +1,13 @@
 """The virtual hash page table (VHPT): hash and tag functions, entry formats.
 
-Owns what the architecture defines about the VHPT that is independent of
-the TLB itself (SDM vol. 2, 4.1.5-4.1.7): the short-format (region-based,
-linear) hash, this implementation's long-format hash and tag (both are
-implementation-specific; ours are documented below and are what ``thash``
-and ``ttag`` return), the field layout of the translation insertion format
-(GR value + ITIR) with its reserved-field rules, and reading one VHPT entry
-from physical memory.  ``ia64jit/mmu.py`` owns the TLBs and the walk.
+Owns what the architecture defines about translation formats and the VHPT
+apart from the TLB arrays themselves (SDM vol. 2, 4.1.1-4.1.7): the model's
+address-space parameters, the translation insertion format (GR value + ITIR)
+with its reserved-field rules and its decoded form (``TlbEntry``), the
+short-format (region-based, linear) hash, this implementation's long-format
+hash and tag (implementation-specific; ours are documented below and are what
+``thash``/``ttag`` return), and the walk over the table in physical memory.
+``ia64jit/mmu.py`` owns the TLBs, the searches and the faults.
 """
 
 from __future__ import annotations
@@ -64,6 +65,40 @@ def unimplemented_pa(addr: int) -> bool:
     return bool((addr & ((1 << 63) - 1)) >> IMPL_PA_BITS)
 
 
+class TlbEntry:
+    """One TR or TC entry: the insertion format decoded, tagged with its rid.
+    ``side`` is 0 for the instruction TLB, 1 for the data TLB."""
+
+    __slots__ = ("va", "off", "ps", "mask", "rid", "pte", "itir", "key", "p", "ma", "a", "d",
+                 "pl", "ar", "ed", "ppn", "tr", "slot", "side")
+
+    def __init__(self, ifa, itir, pte, rid, tr, slot, side):
+        self.ps = ps = (itir >> 2) & 0x3F
+        self.mask = mask = (1 << ps) - 1
+        self.va = ifa & ~mask
+        self.off = self.va & VA_OFFSET_MASK      # what matches: va{60:ps}, not the region bits
+        self.rid, self.pte, self.itir = rid, pte, itir
+        self.key = (itir >> 8) & 0xFFFFFF
+        self.p = pte & 1
+        self.ma = (pte >> 2) & 7
+        self.a, self.d = (pte >> 5) & 1, (pte >> 6) & 1
+        self.pl, self.ar = (pte >> 7) & 3, (pte >> 9) & 7
+        self.ed = (pte >> 52) & 1
+        self.ppn = pte & PPN_MASK & ~mask
+        self.tr, self.slot, self.side = tr, slot, side
+
+    def overlaps(self, rid, off, ps):
+        m = max(ps, self.ps)
+        return self.rid == rid and (self.off >> m) == (off >> m)
+
+    def as_dict(self):
+        return {"va": self.va, "ps": self.ps, "rid": self.rid, "pte": self.pte, "itir": self.itir,
+                "key": self.key, "ppn": self.ppn, "p": self.p, "ma": self.ma, "a": self.a,
+                "d": self.d, "pl": self.pl, "ar": self.ar, "ed": self.ed,
+                "tr": bool(self.tr), "tc": not self.tr, "slot": self.slot,
+                "side": "id"[self.side]}
+
+
 # ---------------------------------------------------------------- hash and tag
 def thash(va: int, rr: int, pta: int) -> int:
     """VHPT entry address for ``va`` (rr = rr[va{63:61}], pta = cr.pta).
@@ -94,6 +129,33 @@ def ttag(va: int, rr: int) -> int:
 
 
 TI_BIT = 1 << 63
+
+
+def walk(va: int, rr: int, pta: int, reference, read_phys):
+    """The hardware VHPT walk for ``va``: -> (status, iha, pte, itir) with status
+    0 found (pte/itir to insert into the TC), 1 the walker's own reference
+    missed the DTLB (VHPT Translation fault), 2 aborted or no matching present
+    entry (Instruction/Data TLB fault).  ``reference(iha)`` is the physical
+    address of the table entry, None on a DTLB miss, False when that page
+    cannot be used."""
+    iha = thash(va, rr, pta)
+    if unimplemented_va(iha):
+        return 2, iha, 0, 0
+    pa = reference(iha)
+    if pa is None:
+        return 1, iha, 0, 0
+    if pa is False:
+        return 2, iha, 0, 0
+    long_format = bool(pta & PTA_VF)
+    ent = read_entry(read_phys, pa, long_format, rr)
+    if ent is None:
+        return 2, iha, 0, 0
+    pte, itir, tag = ent
+    if long_format and tag != ttag(va, rr):       # a set ti bit never matches
+        return 2, iha, 0, 0
+    if not pte & PTE_P or insertion_is_reserved(pte, itir):
+        return 2, iha, 0, 0
+    return 0, iha, pte, itir
 
 
 def read_entry(read_phys, pa: int, long_format: bool, rr: int):

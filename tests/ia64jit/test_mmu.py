@@ -244,9 +244,20 @@ def test_keys_miss_permission_and_valid_bit():
     r.psr = VIRT                                   # psr.pk = 0: keys not checked
     r.mmu.set_pkr(3, 0)
     assert r.mmu.translate(0x4000, READ)[0] == 0x9000
-    # fc does not check keys
+    # fc does not check keys (tlb_translate_nonaccess)
     r.psr = VIRT | PSR_PK
     assert r.mmu.translate(0x4000, FC)[0] == 0x9000
+
+
+def test_fc_checks_only_translation_faults():
+    r = Rig(psr=VIRT | (3 << 32))
+    page_with(r, ar=0, pl=0, a=0, d=0)               # no rights at level 3, a = d = 0
+    assert r.mmu.translate(0x4010, FC) == (0x9010, MA_WB)
+    r.fault(0x4010, READ, F.DACCESS_RIGHTS)
+    page_with(r, p=0)
+    assert r.fault(0x4010, FC, F.DPAGE_NOT_PRESENT).isr == F.ISR_R | F.ISR_NA | 1
+    page_with(r, ma=MA_NATPAGE)
+    assert r.fault(0x4010, FC, F.NAT_PAGE_CONSUMPTION).isr == 0x20 | F.ISR_R | F.ISR_NA | 1
 
 
 def test_writing_a_valid_key_invalidates_its_duplicates():
@@ -783,3 +794,67 @@ def test_probe():
     with pytest.raises(GuestFault) as ei:
         r.mmu.probe(0x8000, 0, False)
     assert ei.value.code == F.DKEY_MISS
+
+
+def test_walker_eviction_can_be_quiet():
+    r = walker_rig()
+    r.mmu.notify_evictions = False
+    for n in range(MMU.N_DTC):
+        r.mmu.itc("d", 0x8000000 + (n << 14), itir(14), pte(0x1000000 + (n << 14)))
+    va = 0x3456789
+    iha, pa = vhpt_pa(r, va)
+    r.mem[pa] = pte(0x40000000)
+    r.calls.clear()
+    assert r.mmu.translate(va, READ)[0] == 0x40000000 | (va & 0x3FFF)
+    assert r.calls == []
+    r.fault(0x8000000, READ, F.DTLB)            # the evicted entry is gone from the TLB
+    # a walker fill that purges an overlapping entry always notifies
+    r.mmu.itc("d", 0x4000000, itir(12), pte(0x5000))
+    iha, pa = vhpt_pa(r, 0x4000000)
+    r.mem[pa] = pte(0x6000000)
+    r.mmu.ptc_l(0x4000000, 12)
+    r.mmu.itc("d", 0x4001000, itir(12), pte(0x5000))   # inside the 16K page the walker will insert
+    r.calls.clear()
+    r.mmu.translate(0x4000000, READ)
+    assert r.calls == ["d"]
+
+
+def test_walker_reference_key_checks():
+    r = walker_rig()
+    r.psr = VIRT | PSR_PK
+    r.mmu.itr("d", 0, PTA_BASE, itir(20, key=3), pte(0x200000))
+    r.mmu.set_pkr(0, (RID0 << 8) | 1)               # the walked page's key (short format: rid)
+    va = 0x3456789
+    iha, pa = vhpt_pa(r, va)
+    r.mem[pa] = pte(0x4000)
+    r.fault(va, READ, F.DTLB)                        # table page key 3: no PKR -> walk aborts
+    r.mmu.set_pkr(1, (3 << 8) | 1 | 4)               # present but read-disabled
+    r.fault(va, READ, F.DTLB)
+    r.mmu.set_pkr(1, (3 << 8) | 1)
+    assert r.mmu.translate(va, READ)[0] == 0x4000 | (va & 0x3FFF)
+
+
+@settings(max_examples=300, deadline=None)
+@given(va=st.integers(0, (1 << 64) - 1).filter(lambda v: not vhpt.unimplemented_va(v)),
+       size=st.integers(15, 24), ps=st.sampled_from(vhpt.PAGE_SIZES), base=st.integers(0, 1 << 45))
+def test_short_format_hash_stays_in_the_table(va, size, ps, base):
+    rr = (0x55 << 8) | (ps << 2) | 1
+    pta = ((base << 15) & vhpt.PTA_BASE_MASK) | (size << 2) | 1
+    h = vhpt.thash(va, rr, pta)
+    table = (pta & vhpt.PTA_BASE_MASK) & ~((1 << size) - 1)
+    assert h >> 61 == va >> 61 and h & 7 == 0
+    assert table <= h & vhpt.VA_OFFSET_MASK < table + (1 << size)
+    # neighbouring pages have neighbouring entries (linear table), modulo the table size
+    nxt = va + (1 << ps)
+    if nxt >> 61 == va >> 61 and not vhpt.unimplemented_va(nxt) and ((va & vhpt.IMPL_VA_MASK) >> ps) + 1 < (1 << 39):
+        h2 = vhpt.thash(nxt, rr, pta)
+        assert (h2 - table) % (1 << size) == ((h - table) + 8) % (1 << size)
+
+
+def test_reset_empties_every_tlb():
+    r = Rig()
+    r.mmu.itr("i", 3, 0x4000, itir(12), pte(0x1000))
+    r.mmu.itc("d", 0x4000, itir(12), pte(0x1000))
+    r.mmu.reset()
+    assert r.mmu.entries("i") == [] and r.mmu.entries("d") == []
+    r.fault(0x4000, READ, F.ALT_DTLB)
