@@ -36,7 +36,6 @@ import marshal
 import os
 import pickle
 import sys
-import tempfile
 import types
 
 MAGIC = b"ia64jit decoder registry 1\n"
@@ -204,6 +203,7 @@ def _store(directory, path, key, registry) -> bool:
         data = _dumps(key, registry)
     except Exception:
         return False
+    import tempfile                      # (only when writing: it is slow to import)
     tmp = None
     try:
         os.makedirs(directory, exist_ok=True)
