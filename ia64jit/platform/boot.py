@@ -74,17 +74,42 @@ class NativePlatform:
     """The devices and firmware of one native machine."""
 
     def __init__(self, machine, args=(), console_out=None, console_in=None, report=None,
-                 host_fs_root=None, initramfs=None):
+                 host_fs_root=None, initramfs=None, uart_vector=None):
+        """``uart_vector``: the LSAPIC vector the UART's interrupt line raises
+        (None: the UART is polled only; nothing in the boot description names
+        an interrupt for it)."""
         self.console_out = console_out or _stdout
         self.report = report or (lambda msg: sys.stderr.write(f"ia64jit: {msg}\n"))
         self.lsapic = getattr(machine, "lsapic", None) or LSAPIC(machine.state)
         self.uart = UART8250(self.console_out, console_in)
-        self.ssc = SSC(self.console_out, args, host_fs_root=host_fs_root,
-                       console_in=console_in if console_in is not None else None,
-                       initramfs=initramfs)
-        self.firmware = Firmware(self.report)
+        self.uart_vector = uart_vector
+        self.ssc = SSC(self.console_out, args, host_fs_root=host_fs_root, console_in=console_in,
+                       initramfs=initramfs, on_halt_light=self.halt_light)
+        self.firmware = Firmware(self.report, on_halt_light=self.halt_light)
         self.mmio = [(UART_BASE, UART_SIZE, self.uart.read, self.uart.write)]
         self._unknown_ssc = set()
+
+    def poll(self, itc: int) -> bool:
+        """Device time: the interval timer's match at this ITC, and the UART's
+        interrupt line (level: re-pended while it stays asserted).  True when
+        something was pended on the LSAPIC."""
+        raised = self.lsapic.timer_tick(itc)
+        if self.uart_vector is not None and self.uart.irq_pending():
+            raised = self.lsapic.raise_vector(self.uart_vector) or raised
+        return raised
+
+    def next_event_itc(self, itc: int):
+        """The ITC of the next device event (the timer match), or None."""
+        return self.lsapic.next_timer_itc(itc)
+
+    @staticmethod
+    def halt_light(machine) -> None:
+        """PAL_HALT_LIGHT / SSC_HALT_LIGHT: idle until an interrupt.  The machine
+        does that if it can (``machine.idle()``); otherwise the call just returns,
+        which is a correct, busier, halt."""
+        idle = getattr(machine, "idle", None)
+        if idle is not None:
+            idle()
 
     def on_break(self, machine, imm: int) -> bool:
         """A ``break imm`` the platform may serve.  True: served (results are in
@@ -109,7 +134,9 @@ def _phys(machine):
 def boot(machine, kernel_path: str, args=(), mem_size: int = 256 << 20, *,
          console_out=None, console_in=None, report=None, initrd=None,
          host_fs_root=None) -> NativePlatform:
-    """Map RAM, firmware and the UART, load the kernel, set the boot state."""
+    """Map RAM, firmware and the UART, load the kernel, set the boot state;
+    the platform becomes ``machine.platform`` (and its LSAPIC ``machine.lsapic``
+    unless the machine has one)."""
     if mem_size <= 0 or mem_size % PAGE or mem_size > FIRMWARE_BASE:
         raise BootError(f"memory size {mem_size:#x}: must be a non-zero multiple of 4 KB "
                         f"no larger than {FIRMWARE_BASE:#x}")
@@ -171,6 +198,7 @@ def boot(machine, kernel_path: str, args=(), mem_size: int = 256 << 20, *,
     m.reg_write("ar.k0", IO_PORT_BASE)
     if getattr(machine, "lsapic", None) is None:
         machine.lsapic = platform.lsapic
+    machine.platform = platform
     return platform
 
 

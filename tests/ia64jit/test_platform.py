@@ -563,7 +563,7 @@ def test_boot_state_and_run(kernel):
     cmd = struct.unpack("<Q", m.mem_read(fw.BOOT_PARAM, 8))[0]
     assert m.mem_read(cmd, 10) == b"xyz quiet\0"
     assert m.mem_read(fw.FIRMWARE_BASE, len(fw.FIRMWARE_CODE)) == fw.FIRMWARE_CODE
-    assert m.lsapic is plat.lsapic
+    assert m.lsapic is plat.lsapic and m.platform is plat
 
     codes = []
     m.poweroff = lambda st: (codes.append(st), m.halt())
@@ -618,3 +618,44 @@ def test_boot_initrd(kernel, tmp_path):
     start, size = struct.unpack("<QQ", m.mem_read(fw.BOOT_PARAM + 64, 16))
     assert size == 60 and start % 4096 == 0 and start >= 0x200000
     assert m.mem_read(start, 6) == b"INITRD"
+
+
+def test_platform_poll_timer_and_uart_line(kernel):
+    m = Machine()
+    plat = boot(m, kernel, mem_size=16 << 20, console_out=lambda b: None)
+    plat.uart_vector = 0x31
+    ls = plat.lsapic
+    ls.write_cr(66, 0)
+    ls.write_cr(72, 0xEF)
+    ls.write_cr(1, 500)
+    assert not plat.poll(100)
+    assert plat.next_event_itc(100) == 500
+    assert plat.poll(600)
+    assert ls.pending(PSR_I) == 0xEF
+    plat.uart.write(1, 1, 0x01)             # receive interrupt enabled
+    plat.uart.feed(b"k")
+    assert plat.poll(700)
+    assert ls.read_ivr() == 0xEF and ls.read_ivr() == 15     # 0x31 below 0xEF in service
+    ls.write_eoi()
+    assert ls.read_ivr() == 0x31
+
+
+def test_halt_light_uses_machine_idle(kernel):
+    m = Machine()
+    plat = boot(m, kernel, mem_size=16 << 20, console_out=lambda b: None)
+    idled = []
+    m.idle = lambda: idled.append(1)
+    m.reg_write("r15", 19)                  # SSC_HALT_LIGHT
+    assert plat.on_break(m, 0x80001)
+    assert idled == [1]
+
+
+def test_boot_on_a_system_machine(kernel):
+    m = Machine(system=True)
+    out = []
+    plat = boot(m, kernel, ["sys"], mem_size=16 << 20, console_out=out.append)
+    assert m.mem_read(0x200000, 8) == struct.pack("<Q", 42)     # physical memory
+    assert m.platform is plat               # the machine serves platform breaks itself
+    m.run(count=100)
+    assert b"".join(out) == b"s"
+    assert m.exit_status == 42
