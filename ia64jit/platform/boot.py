@@ -75,12 +75,18 @@ class NativePlatform:
 
     def __init__(self, machine, args=(), console_out=None, console_in=None, report=None,
                  host_fs_root=None, initramfs=None, uart_vector=None):
-        """``uart_vector``: the LSAPIC vector the UART's interrupt line raises
+        """``console_in``: bytes, or a callable returning the bytes available now;
+        the UART and the SSC console share it (the first to read takes them).
+        ``uart_vector``: the LSAPIC vector the UART's interrupt line raises
         (None: the UART is polled only; nothing in the boot description names
         an interrupt for it)."""
+        if isinstance(console_in, (bytes, bytearray)):
+            pending = [bytes(console_in)]
+            console_in = lambda: pending.pop() if pending else b""   # noqa: E731
         self.console_out = console_out or _stdout
         self.report = report or (lambda msg: sys.stderr.write(f"ia64jit: {msg}\n"))
-        self.lsapic = getattr(machine, "lsapic", None) or LSAPIC(machine.state)
+        self.lsapic = getattr(machine, "lsapic", None) or \
+            LSAPIC(machine.state, itc=getattr(machine, "read_itc", None))
         self.uart = UART8250(self.console_out, console_in)
         self.uart_vector = uart_vector
         self.ssc = SSC(self.console_out, args, host_fs_root=host_fs_root, console_in=console_in,

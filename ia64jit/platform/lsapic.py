@@ -20,12 +20,14 @@ spurious vector cr.ivr returns when nothing qualifies.  A pending vector is
 it is unmasked and ``psr.i`` = 1.  ``read_ivr()`` acknowledges it whatever psr.i.
 
 Interval timer ("interrupt on match", polled): ITC *matches* ITM when ITM lies
-in the half-open interval (previous ITC seen by ``timer_tick``, current ITC],
-taken modulo 2**64.  So a match is raised exactly once as ITC moves past ITM;
-an ITM written at or behind the current ITC does not match until ITC wraps,
-as on hardware (Linux re-programs ITM with that in mind).  The first
-``timer_tick`` only records ITC (it matches only if ITC == ITM).  With
-``itv.m`` = 1 a match is consumed without pending anything.
+in the half-open interval (previous ITC, current ITC], taken modulo 2**64,
+where "previous ITC" is the ITC of the last ``timer_tick`` or of the last
+write to cr.itm, whichever came later (the latter needs the ``itc`` callable;
+without it, the last tick's).  So a match is raised exactly once as ITC moves
+past ITM, and an ITM written at or behind the current ITC does not match until
+ITC wraps, as on hardware (Linux re-programs ITM with that in mind).  Before
+the first tick or ITM write only ITC == ITM matches.  With ``itv.m`` = 1 a
+match is consumed without pending anything.
 """
 
 from __future__ import annotations
@@ -75,9 +77,11 @@ def _priority(v: int) -> int:
 
 
 class LSAPIC:
-    def __init__(self, state, reset: bool = True):
+    def __init__(self, state, reset: bool = True, itc=None):
+        """``itc()``: the current ITC (read when cr.itm is written)."""
         self.state = state
         self.cr = state.cr
+        self.itc = itc
         self.in_service: set[int] = set()
         self._last_itc = None
         if reset:
@@ -194,6 +198,8 @@ class LSAPIC:
             raise self._fault(faults.RESERVED_REGISTER, ISR_CODE_RESERVED_REGISTER,
                               f"reserved field of cr{n}: {value:#x}")
         self.cr[n] = value
+        if n == CR_ITM and self.itc is not None:
+            self._last_itc = self.itc() & M64      # only ITC values after the write match
 
     # ------------------------------------------------------------ local lines
     def assert_lint(self, n: int) -> bool:

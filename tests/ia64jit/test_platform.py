@@ -185,6 +185,23 @@ def test_timer_masked_and_wrap(lsapic):
     assert irr(lsapic)[3] == 1 << (0xE0 - 192)
 
 
+def test_timer_itm_written_behind_itc_does_not_match():
+    m = Machine()
+    now = [100]
+    ls = LSAPIC(m.state, itc=lambda: now[0])
+    ls.write_cr(66, 0)
+    ls.write_cr(72, 0xE2)
+    ls.timer_tick(100)
+    now[0] = 150
+    ls.write_cr(1, 120)                         # already passed when written
+    assert ls.next_timer_itc(150) is None
+    assert not ls.timer_tick(200)
+    now[0] = 210
+    ls.write_cr(1, 260)
+    assert ls.next_timer_itc(210) == 260
+    assert ls.timer_tick(260)
+
+
 def test_timer_first_tick_and_due(lsapic):
     lsapic.write_cr(72, 0xE1)
     lsapic.write_cr(1, 300)
@@ -659,3 +676,14 @@ def test_boot_on_a_system_machine(kernel):
     m.run(count=100)
     assert b"".join(out) == b"s"
     assert m.exit_status == 42
+
+
+def test_console_input_shared_by_uart_and_ssc(kernel):
+    m = Machine()
+    plat = boot(m, kernel, mem_size=16 << 20, console_out=lambda b: None, console_in=b"ab")
+    m.reg_write("r15", 21)                  # SSC_GETCHAR
+    plat.on_break(m, 0x80001)
+    assert m.reg_read("r8") == ord("a")
+    plat.on_break(m, 0x80001)
+    assert m.reg_read("r8") == ord("b")
+    assert not plat.uart.read(5, 1) & 1     # nothing left for the UART
