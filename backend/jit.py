@@ -59,10 +59,11 @@ def _block_pipeline():
 
 
 class CompiledBlock:
-    __slots__ = ("ip", "fn", "cfn", "covered", "execs", "name")
+    __slots__ = ("ip", "fn", "cfn", "covered", "execs", "name", "pa")
 
-    def __init__(self, ip, cfn, covered, name):
+    def __init__(self, ip, cfn, covered, name, pa=None):
         self.ip, self.cfn, self.covered, self.name = ip, cfn, covered, name
+        self.pa = pa          # physical address of the block's start (system machines)
         self.execs = 0
 
 
@@ -99,6 +100,7 @@ class JIT:
         self.triple = target_machine(opt).triple
         self.n_tlb = len(st.tlb_tag)
         self.mem = machine.mem
+        self.system = bool(getattr(machine, "system", False))
         self.dispatcher = Dispatcher(self.env.layout, lambda: target_machine(opt))
 
     # ------------------------------------------------------------ runtime entry
@@ -117,6 +119,11 @@ class JIT:
                 return self._slow_load(a0, a1)
             if name == "mem_store":          # 1: the store hit a code page
                 return 1 if self._slow_store(a0, a1, a2) else 0
+            if name == "mem_load_spec" and self.system:
+                v, failed = self.mem.load_spec(a0, a1)     # raises what it may not defer
+                if failed:
+                    ctypes.c_uint64.from_address(a2).value = 1
+                return v
             if name == "mem_load_spec":        # a2: address of the failure flag word
                 try:
                     return self._slow_load(a0, a1)
@@ -136,6 +143,9 @@ class JIT:
         return 0
 
     def _tlb_fill(self, addr, write):
+        if self.system:
+            self._tlb_fill_virtual(addr, write)
+            return
         ent = self.mem.pages.get(addr >> 12)
         if ent is None:
             return
@@ -153,6 +163,28 @@ class JIT:
             st.tlb_wtag[i] = page << 12
         else:
             st.tlb_wtag[i] = M64
+
+    def _tlb_fill_virtual(self, addr, write):
+        """Soft-TLB entry for a virtual page through the MMU's translation at
+        the current privilege (flushed whenever that can change)."""
+        got = self.mem.host_page(addr, write)
+        if got is None:
+            return
+        host, readable, writable = got
+        page = addr >> 12
+        st = self.m.state
+        i = page & (self.n_tlb - 1)
+        tag = page << 12
+        # one addend per entry: drop the other tag when it names another page
+        if st.tlb_tag[i] != tag:
+            st.tlb_tag[i] = M64
+        if st.tlb_wtag[i] != tag:
+            st.tlb_wtag[i] = M64
+        st.tlb_addend[i] = (host - tag) & M64
+        if readable:
+            st.tlb_tag[i] = tag
+        if writable:
+            st.tlb_wtag[i] = tag
 
     def _slow_load(self, addr, size):
         try:
@@ -217,11 +249,17 @@ class JIT:
         self.engines.append(engine)
         for ip, name, covered in built:
             addr = engine.get_function_address(name)
-            blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name)
-            self.blocks[ip] = blk
+            if self.system:
+                pa = self.mem.code_pa(ip & ~0xF)
+                blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name, pa)
+                self.blocks[(ip, pa)] = blk
+                self.mem.note_code(ip & ~0xF)      # (a block never crosses a 4 KB page)
+            else:
+                blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name)
+                self.blocks[ip] = blk
+                for a in covered:
+                    self.mem.code_pages.add(a >> 12)
             self.dispatcher.insert(ip, addr)
-            for a in covered:
-                self.mem.code_pages.add(a >> 12)
         if self.profiler is not None:
             self.profiler.on_module(ir_text, engine, built)
         # Pages now holding code must not be written through the fast path.
@@ -265,6 +303,21 @@ class JIT:
             del self.counts[ip]
         self.failed = {ip for ip in self.failed if not start <= ip < end}
 
+    def invalidate_phys(self, first_page, end_page):
+        """System machines: drop blocks whose code lies in physical pages
+        [first_page, end_page) (they were written or unmapped)."""
+        for key in [k for k, b in self.blocks.items() if first_page <= b.pa >> 12 < end_page]:
+            del self.blocks[key]
+        self.dispatcher.clear()
+        self.failed.clear()
+
+    def context_changed(self):
+        """Instruction translations changed: the table, keyed by virtual
+        address, is refilled from ``blocks`` (keyed by virtual and physical
+        address) as code is reached again."""
+        self.dispatcher.clear()
+        self.failed.clear()
+
     def flush(self):
         """Drop every compiled block."""
         self.blocks.clear()
@@ -286,8 +339,7 @@ class JIT:
         if until is not None and until not in self.stop_addrs:
             self.stop_addrs.add(until)
             for bip in [b for b, blk in self.blocks.items() if until in blk.covered[1:]]:
-                del self.blocks[bip]
-                self.dispatcher.remove(bip)
+                self.dispatcher.remove(self.blocks.pop(bip).ip)
         stop_key = until if until is not None else M64
         start_count = ctl[ICOUNT]
         ctl[BUDGET] = (start_count + budget) & M64
@@ -295,9 +347,10 @@ class JIT:
         interp = m.interp
         blocks = self.blocks
         dispatch = self.dispatcher.run
+        system = self.system
         while True:
             done = (ctl[ICOUNT] - start_count) & M64
-            if done >= budget or m._halted:
+            if done >= budget or m._halted or m._poll_flag:
                 return done
             ip = ctl[IP]
             if until is not None and ip == until and ctl[RI] == 0 and done:
@@ -310,7 +363,7 @@ class JIT:
                 continue
             if reason == EXIT_BUDGET:
                 left = budget - ((ctl[ICOUNT] - start_count) & M64)
-                if left > 0:
+                if left > 0 and not m._poll_flag:
                     # Less budget than the next block needs: finish exactly
                     # in the interpreter.
                     interp.run(left, until)
@@ -318,12 +371,19 @@ class JIT:
             if reason != EXIT_MISS:
                 raise self._exit_fault()
             key = ctl[IP] | ctl[RI]
-            blk = blocks.get(key)
+            if system:
+                try:
+                    bkey = (key, self.mem.code_pa(ctl[IP]))
+                except GuestFault:
+                    bkey = None         # the fetch faults: the interpreter raises it
+                blk = blocks.get(bkey)
+            else:
+                blk = blocks.get(key)
             if blk is not None:
                 if not done:
                     reason = blk.cfn(state_addr) if self.profiler is None \
                         else self.profiler.call(blk, state_addr)
-                    if reason == EXIT_BUDGET:
+                    if reason == EXIT_BUDGET and not m._poll_flag:
                         interp.run(budget - done, until)
                     elif reason:
                         raise self._exit_fault()
@@ -345,7 +405,7 @@ class JIT:
                     for k in [key] + warm:
                         del self.counts[k]
                     self.compile_pending()
-                    if key in blocks:
+                    if (bkey if system else key) in blocks:
                         continue
             # Cold: interpret up to the next taken branch, so that only block
             # entries (branch targets) are counted and translated, not every
@@ -357,7 +417,9 @@ class JIT:
             try:
                 interp.run(min(budget - done, 4096), until, one_block=True)
             finally:
-                if len(code_pages) != known:
+                if len(code_pages) != known and system:
+                    st.tlb_wtag[:] = M64     # (tags are virtual, code pages physical)
+                elif len(code_pages) != known:
                     for page in code_pages - self._seen_code_pages:
                         i = page & (self.n_tlb - 1)
                         if st.tlb_wtag[i] == page << 12:

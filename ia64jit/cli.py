@@ -119,6 +119,9 @@ def _from(module: str, name: str):
 COMMANDS = [
     Command("disasm", "disassemble an IA-64 ELF file or raw bundles, as GNU objdump does",
             _disasm_arguments, run_disasm),
+    Command("run", "boot an IA-64 kernel on an emulated machine (console on stdout)",
+            _from("ia64jit.kernel", "add_run_arguments"),
+            _from("ia64jit.kernel", "run_run")),
     Command("run-user", "run a static Linux/IA-64 executable (user mode, system calls emulated)",
             _from("ia64jit.commands", "add_run_user_arguments"),
             _from("ia64jit.commands", "run_run_user")),

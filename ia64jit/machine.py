@@ -20,10 +20,13 @@ from translator import faults, frame, helpers
 from translator.faults import GuestFault
 from translator.interp import Interpreter
 
+from . import interrupts
 from . import state as state_mod
 from .memory import PROT_ALL, Memory
 
 M64 = (1 << 64) - 1
+ITC_HZ = 400_000_000          # nominal ITC frequency (PAL_FREQ_BASE x ratio)
+POLL_SLICE = 20_000           # instructions between device polls without a timer due
 
 
 class EmulationError(Exception):
@@ -35,20 +38,57 @@ class EmulationError(Exception):
 
 
 class Machine:
-    def __init__(self, engine: str = "interp", jit_threshold: int = 50, code_cache=True):
+    def __init__(self, engine: str = "interp", jit_threshold: int = 50, code_cache=True,
+                 system: bool = False, virtual_time: bool = True):
         """``code_cache``: True (the default on-disk cache), False (none) or a
-        backend.codecache.CodeCache."""
+        backend.codecache.CodeCache.
+
+        ``system``: a bare IA-64 machine -- memory is physical (mem_map,
+        mem_read and mem_write act on physical addresses), the CPU's
+        references go through the MMU as psr.it/dt/rt say, and faults are
+        delivered through the IVT instead of stopping the run.  Otherwise a
+        flat machine: addresses are used as they are and faults stop the run
+        (user programs, the Unicorn-style API).
+
+        ``virtual_time``: ITC follows the instruction count (repeatable runs);
+        otherwise it follows the host clock at ITC_HZ."""
         if engine not in ("interp", "jit"):
             raise ValueError(f"unknown engine {engine!r} (use 'jit' or 'interp')")
         self.engine = engine
+        self.system = system
         self.state = state_mod.CPUState()
         self.state.CTL = state_mod.CTL
         self.state.N_STACKED = state_mod.N_STACKED
-        self.mem = Memory()
+        self.phys = Memory()
+        self.mem = self.phys
+        self.mmu = None
+        self.lsapic = None        # the platform's LSAPIC (ia64jit/platform/lsapic.py)
+        self.platform = None
+        self.exit_status = None   # set when the guest powers off
+        self.stats_interruptions = {}
+        self.virtual_time = virtual_time
+        self._poll_flag = False
+        if system:
+            from .mmu import MMU
+            from .vmem import VirtualMemory
+            self.mmu = MMU(self.state, self._read_phys)
+            self.mmu.on_change.append(self.translation_changed)
+            # A TC entry the MMU evicts may live on in the soft-TLB: legal (a
+            # bigger TC); only purges must remove translations.
+            self.mmu.notify_evictions = False
+            self.mem = VirtualMemory(self)
         self.helpers = helpers.attach(self)
+        if system:
+            from . import sysops
+            sysops.install(self)
+            if not virtual_time:
+                import time
+                t0 = time.perf_counter_ns()
+                self.itc = lambda: ((time.perf_counter_ns() - t0) * ITC_HZ // 10**9
+                                    + int(self.state.ar[44])) & M64
         self.interp = Interpreter(self)
-        self.mem.on_code_write = self._code_written
-        self.mem.on_unmap = self._unmapped
+        self.phys.on_code_write = self._code_written
+        self.phys.on_unmap = self._unmapped
         self.jit = None
         if engine == "jit":
             from backend.jit import JIT
@@ -59,30 +99,65 @@ class Machine:
 
     # ------------------------------------------------------------ memory
     def mem_map(self, addr: int, size: int, prot: int = PROT_ALL):
-        return self.mem.map(addr, size, prot)
+        return self.phys.map(addr, size, prot)
 
     def mem_unmap(self, addr: int, size: int) -> None:
-        self.mem.unmap(addr, size)
+        self.phys.unmap(addr, size)
+
+    def _read_phys(self, pa: int, size: int) -> int:
+        return self.phys.load(pa, size)
 
     def _unmapped(self, addr: int, size: int) -> None:
         """Translations of and through unmapped pages must go."""
         self.interp.invalidate(addr, addr + size)
         if self.jit is not None:
             self.jit.flush_tlb()
-            self.jit.invalidate(addr, addr + size)
+            if self.system:
+                self.jit.invalidate_phys(addr >> 12, (addr + size + 4095) >> 12)
+            else:
+                self.jit.invalidate(addr, addr + size)
 
     def mem_write(self, addr: int, data: bytes) -> None:
-        self.mem.write(addr, bytes(data))
+        """Write guest memory (physical memory on a system machine)."""
+        self.phys.write(addr, bytes(data))
 
     def mem_read(self, addr: int, size: int) -> bytes:
-        return self.mem.read(addr, size)
+        return self.phys.read(addr, size)
+
+    def virt_read(self, va: int, size: int) -> bytes:
+        """Read through the CPU's current translation (raises its fault)."""
+        return self.mem.read(va, size)
 
     def _code_written(self, page: int) -> None:
         start = page << 12
         self.interp.invalidate(start, start + 4096)
         if self.jit is not None:
-            self.jit.invalidate(start, start + 4096)
-        self.mem.code_pages.discard(page)
+            if self.system:
+                self.jit.invalidate_phys(page, page + 1)
+            else:
+                self.jit.invalidate(start, start + 4096)
+        self.phys.code_pages.discard(page)
+
+    # ------------------------------------------------------------ system events
+    def translation_changed(self, sides: str = "id") -> None:
+        """Translations (TLB, region/key registers, psr.cpl/it/dt/...) changed:
+        lookups keyed by virtual address must be redone."""
+        if "d" in sides and self.jit is not None:
+            self.jit.flush_tlb()
+        if "i" in sides:
+            self.interp.cache.clear()
+            if self.jit is not None:
+                self.jit.context_changed()
+
+    def request_poll(self) -> None:
+        """Something may have made an interrupt deliverable: leave compiled
+        code / the interpreter after the current instruction and poll."""
+        self._poll_flag = True
+        self.interp.stop_now = True
+
+    def poweroff(self, status: int = 0) -> None:
+        self.exit_status = status
+        self.halt()
 
     # ------------------------------------------------------------ registers
     def reg_read(self, name: str) -> int:
@@ -199,33 +274,83 @@ class Machine:
 
         Returns the number of instructions executed.  A guest fault that no
         handler takes raises EmulationError (state: as before the faulting
-        instruction; ip/ri name it)."""
+        instruction; ip/ri name it).  A system machine delivers faults and
+        external interrupts through the IVT and stops when the guest powers
+        off (``exit_status``)."""
         ctl, C = self.state.ctl, self.state.CTL
+        ICOUNT = C["icount"]
         if start is not None:
             ctl[C["ip"]] = start & M64
             ctl[C["ri"]] = 0
-        remaining = count if count is not None else 1 << 62
-        total = 0
+        limit = count if count is not None else 1 << 62
+        start_count = ctl[ICOUNT]
         self._halted = False
-        while remaining > 0 and not self._halted:
+        stuck = 0
+        while not self._halted:
+            done = (ctl[ICOUNT] - start_count) & M64
+            remaining = limit - done
+            if remaining <= 0:
+                break
             if until is not None and ctl[C["ip"]] == until and ctl[C["ri"]] == 0:
                 break
+            step = remaining
+            if self.system:
+                self._poll()
+                step = min(step, self._slice())
+            self._poll_flag = False
+            self.interp.stop_now = False
+            before = ctl[ICOUNT]
             try:
                 if self.jit is not None and not self._insn_hooks:
-                    n = self.jit.run(remaining, until)
+                    self.jit.run(step, until)
                 else:
-                    n = self._interp_step(remaining, until)
+                    self._interp_step(step, until)
             except GuestFault as f:
+                stuck = stuck + 1 if ctl[ICOUNT] == before else 0
+                if stuck > 1000:
+                    raise EmulationError(GuestFault(
+                        f.code, f.ip, f.slot, f.arg,
+                        f"interruption loop: {f.name} again and again with no progress")) from None
                 if self._handle_fault(f):
                     continue
                 raise EmulationError(f) from None
-            if n == 0 and self._halted:
-                break
-            total += n
-            remaining -= n
-            if self._halted:
-                break
-        return total
+        return (ctl[ICOUNT] - start_count) & M64
+
+    # ------------------------------------------------------------ system run loop
+    def read_itc(self) -> int:
+        return helpers.read_itc(self)
+
+    def _slice(self) -> int:
+        """Instructions to run before the next poll: up to the next timer
+        event under virtual time (so interrupts land on exact instruction
+        counts), otherwise a bounded slice."""
+        if self.lsapic is None:
+            return POLL_SLICE
+        itc = self.read_itc()
+        due = self.lsapic.next_timer_itc(itc)
+        if due is None or not self.virtual_time:
+            return POLL_SLICE
+        return max(1, min(POLL_SLICE, due - itc))
+
+    def _poll(self) -> None:
+        """Timer and devices; deliver an external interrupt when one is
+        pending, unmasked and psr.i allows it."""
+        lsapic = self.lsapic
+        if lsapic is None:
+            return
+        lsapic.timer_tick(self.read_itc())
+        ctl, C = self.state.ctl, self.state.CTL
+        psr = int(ctl[C["psr"]])
+        if (psr >> 14) & 1 and lsapic.pending(psr) is not None:
+            interrupts.deliver(self, GuestFault(faults.EXTERNAL_INTERRUPT, int(ctl[C["ip"]]),
+                                                int(ctl[C["ri"]])))
+
+    def advance(self) -> None:
+        """Step over the instruction at ip/ri (a break the host served)."""
+        ctl, C = self.state.ctl, self.state.CTL
+        ctl[C["ip"]], ctl[C["ri"]] = interrupts.next_slot(self, int(ctl[C["ip"]]),
+                                                         int(ctl[C["ri"]]))
+        ctl[C["icount"]] = (ctl[C["icount"]] + 1) & M64
 
     _halted = False
 
@@ -257,6 +382,16 @@ class Machine:
         for h in self._fault_handlers:
             if h(self, f):
                 return True
+        if not self.system:
+            return False
+        if f.code == faults.BREAK and self.platform is not None and \
+                self.platform.on_break(self, f.arg):
+            if not self._halted:
+                self.advance()
+            return True
+        if f.code in interrupts.VECTOR:
+            interrupts.deliver(self, f)
+            return True
         return False
 
 

@@ -52,7 +52,9 @@ Methods (all required of an emitter)::
                                   files the block caches (psr, alat_count ...;
                                   ia64jit/state.py), read at this point
     fault(code, cond=None)        raise ``code`` (translator.faults) if cond
-    branch(target, cond=None)     transfer control at the end of this slot
+    branch(target, cond=None, slot=0)
+                                  transfer control at the end of this slot (to
+                                  ``slot`` of the target bundle: rfi's ipsr.ri)
     helper(name, *args) -> value  call a runtime routine (translator/helpers.py)
     helper_if(cond, name, *args)  the same, only when cond holds
     ip                            address of the executing bundle (int)

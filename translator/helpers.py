@@ -64,8 +64,11 @@ HELPERS = {
 
 # Helpers that change the frame, the RSE or the rotation: compiled code ends
 # its block after the instruction that calls one (register mappings change).
+# The system helpers that switch banks, restore frames or change what may
+# interrupt end theirs too (interruptions are taken between blocks).
 BLOCK_ENDING = frozenset({"rse_return", "rotate_regs", "rse_alloc", "flushrs",
-                          "loadrs", "cover", "write_bspstore", "clrrrb"})
+                          "loadrs", "cover", "write_bspstore", "clrrrb",
+                          "rfi", "bsw", "epc", "psr_write", "cr_write"})
 
 
 def attach(cpu) -> dict:

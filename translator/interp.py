@@ -37,6 +37,7 @@ class PyEmitter:
         st = cpu.state
         self.cpu = cpu
         self.mem = cpu.mem
+        self.system = hasattr(cpu.mem, "code_pa")
         self.helpers = cpu.helpers
         self.gr, self.gr_nat = st.mv("gr"), st.mv("gr_nat")
         self.stk, self.stk_nat = st.mv("stk"), st.mv("stk_nat")
@@ -49,6 +50,7 @@ class PyEmitter:
         self.qp = 1
         self.taken = False
         self.target = 0
+        self.target_ri = 0
 
     # ------------------------------------------------------------ values
     def const(self, v):
@@ -227,6 +229,9 @@ class PyEmitter:
     def load(self, addr, size):
         try:
             return self.mem.load(addr, size)
+        except GuestFault as f:
+            f.ip, f.slot = self.ip, self.slot
+            raise
         except Exception as exc:
             if hasattr(exc, "addr"):
                 raise GuestFault(faults.DATA_ACCESS, self.ip, self.slot, exc.addr,
@@ -234,6 +239,12 @@ class PyEmitter:
             raise
 
     def load_spec(self, addr, size):
+        if self.system:
+            try:
+                return self.mem.load_spec(addr, size)
+            except GuestFault as f:
+                f.ip, f.slot = self.ip, self.slot
+                raise
         try:
             return self.mem.load(addr, size), 0
         except Exception as exc:
@@ -264,6 +275,9 @@ class PyEmitter:
     def store(self, addr, v, size):
         try:
             self.mem.store(addr, v, size)
+        except GuestFault as f:
+            f.ip, f.slot = self.ip, self.slot
+            raise
         except Exception as exc:
             if hasattr(exc, "addr"):
                 raise GuestFault(faults.DATA_ACCESS, self.ip, self.slot, exc.addr,
@@ -275,10 +289,11 @@ class PyEmitter:
         if cond is None or cond:
             raise GuestFault(code, self.ip, self.slot, arg, detail=detail)
 
-    def branch(self, target, cond=None):
+    def branch(self, target, cond=None, slot=0):
         if cond is None or cond:
             self.taken = True
             self.target = target & M64
+            self.target_ri = slot
 
     def helper(self, name, *args):
         try:
@@ -301,10 +316,17 @@ class Interpreter:
         self.e = PyEmitter(cpu)
         self.cache = {}            # bundle address -> tuple of 3 slot entries
         self.insn_hook = None      # fn(ip, slot, insn) before each instruction
+        # A system machine translates code addresses: ``cache`` is keyed by
+        # virtual address and cleared when translations change; decoded
+        # bundles are kept by physical address in ``phys_cache``.
+        self.system = hasattr(cpu.mem, "code_pa")
+        self.phys_cache = {}
+        self.stop_now = False      # set by the machine: leave after this instruction
 
     def invalidate(self, start=None, end=None):
-        if start is None:
+        if start is None or self.system:
             self.cache.clear()
+            self.phys_cache.clear()
             return
         for a in [a for a in self.cache if start <= a < end]:
             del self.cache[a]
@@ -313,23 +335,34 @@ class Interpreter:
         """Per-slot entries of the bundle at ip (cached): (fn, insn, qp, acts_on_false_qp)
         or None for the slot an MLX instruction also occupies."""
         ent = self.cache.get(ip)
-        if ent is None:
-            b = decode_bundle(self.cpu.mem.fetch_bundle(ip))
-            slots = []
-            for k in range(3):
-                insn = b.insns[k]
-                if k == 2 and b.template.units[1] == "L":
-                    slots.append(None)   # the X instruction sits at slot 1
-                    continue
-                sem = lookup(insn.row) if insn else None
-                slots.append((sem.fn if sem else None, insn, insn.f["qp"] if insn else 0,
-                              sem.qp if sem else False))
-            ent = tuple(slots)
+        if ent is None and self.system:
+            pa = self.cpu.mem.code_pa(ip)
+            ent = self.phys_cache.get(pa)
+            if ent is None:
+                ent = self._decode(ip)
+                self.phys_cache[pa] = ent
+                self.cpu.mem.note_code(ip)
+            self.cache[ip] = ent
+        elif ent is None:
+            ent = self._decode(ip)
             self.cache[ip] = ent
             page_of = getattr(self.cpu.mem, "code_pages", None)
             if page_of is not None:
                 page_of.add(ip >> 12)
         return ent
+
+    def _decode(self, ip):
+        b = decode_bundle(self.cpu.mem.fetch_bundle(ip))
+        slots = []
+        for k in range(3):
+            insn = b.insns[k]
+            if k == 2 and b.template.units[1] == "L":
+                slots.append(None)   # the X instruction sits at slot 1
+                continue
+            sem = lookup(insn.row) if insn else None
+            slots.append((sem.fn if sem else None, insn, insn.f["qp"] if insn else 0,
+                          sem.qp if sem else False))
+        return tuple(slots)
 
     def run(self, count: int, until=None, one_block: bool = False) -> int:
         """Execute up to ``count`` instructions, stopping early when ip
@@ -354,6 +387,9 @@ class Interpreter:
                 if ent is None:
                     try:
                         ent = self.decode(ip)
+                    except GuestFault as f:
+                        f.ip, f.slot = ip, slot
+                        raise
                     except Exception as exc:
                         if hasattr(exc, "addr"):
                             raise GuestFault(faults.INSTRUCTION_ACCESS, ip, slot,
@@ -386,11 +422,12 @@ class Interpreter:
                     if e.taken:
                         break
                     slot += 1
-                    if done >= count:
+                    if done >= count or self.stop_now:
                         break
                 if e.taken:
                     ip = e.target & ~0xF & M64
-                    slot = 0
+                    slot = e.target_ri
+                    e.target_ri = 0
                     e.taken = False
                     if one_block:
                         break
@@ -398,6 +435,8 @@ class Interpreter:
                     ip = (ip + 16) & M64
                     slot = 0
                 if until is not None and ip == until and slot == 0:
+                    break
+                if self.stop_now:
                     break
         except GuestFault as f:
             # ip/ri name the faulting instruction; it had no effect

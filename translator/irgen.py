@@ -298,8 +298,9 @@ class IREmitter:
     def fault(self, code, cond=None, detail="", arg=0):
         self.c.fault_exit(self, code, None if cond is None else self._c(cond), arg)
 
-    def branch(self, target, cond=None):
-        self.c.note_branch(self, self._v(target), None if cond is None else self._c(cond))
+    def branch(self, target, cond=None, slot=0):
+        self.c.note_branch(self, self._v(target), None if cond is None else self._c(cond),
+                           None if isinstance(slot, int) and slot == 0 else self._v(slot))
 
     def helper(self, name, *args):
         return self.c.call_helper(self, name, [self._v(a) for a in args])
@@ -499,7 +500,7 @@ class BlockCompiler:
         (which writes back every register the block writes)."""
         ex = self.exit_slots
         b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip & M64), ex["ip"])
-        b.store(ir.Constant(I64, ri), ex["ri"])
+        b.store(ir.Constant(I64, ri) if isinstance(ri, int) else ri, ex["ri"])
         b.store(ir.Constant(I64, reason), ex["reason"])
         b.store(ir.Constant(I64, arg), ex["arg"])
         b.store(b.add(b.load(self.loop_insns), ir.Constant(I64, n_insns)), ex["n"])
@@ -535,9 +536,11 @@ class BlockCompiler:
             self._exit(self.b, em.ip, em.slot, EXIT_FAULT, (code | arg << 8) & M64, self.n_insns)
             self._dead_end()
 
-    def note_branch(self, em, target, cond):
+    def note_branch(self, em, target, cond, slot=None):
         if cond is None:
             cond = ir.Constant(I1, 1)
+        if slot is not None:           # rfi: resume at a slot inside the target bundle
+            self.b.store(slot, self.target_ri_slot)
         self.static_target = target.constant if isinstance(target, ir.Constant) else None
         self.b.store(target, self.target_slot)
         self.b.store(self.b.or_(self.b.load(self.taken_slot), cond), self.taken_slot)
@@ -646,6 +649,8 @@ class BlockCompiler:
                            for k in ("ip", "ri", "reason", "arg", "n")}
         self.taken_slot = eb.alloca(I1, name="taken")
         self.target_slot = eb.alloca(I64, name="target")
+        self.target_ri_slot = eb.alloca(I64, name="target_ri")
+        eb.store(ir.Constant(I64, 0), self.target_ri_slot)
         self.loop_insns = eb.alloca(I64, name="loop_insns")   # done in earlier iterations
         # Set when a store wrote a code page (the rest of this block may be stale).
         self.code_written = eb.alloca(I1, name="code_written")
@@ -730,7 +735,9 @@ class BlockCompiler:
         # The instruction budget is exact: a block that might not fit in what
         # is left does not start (the runtime interprets the rest instead).
         self.max_insns = max(self.n_insns, 1)
-        short = self.eb.icmp_unsigned("<", self.loop_limit, ir.Constant(I64, self.max_insns))
+        # (signed: the runtime may pull the budget below icount to stop at
+        # the next block boundary -- see Machine.request_poll)
+        short = self.eb.icmp_signed("<", self.loop_limit, ir.Constant(I64, self.max_insns))
         no_room = self.fn.append_basic_block("no_room")
         self.eb.cbranch(short, no_room, self.body)
         ir.IRBuilder(no_room).ret(ir.Constant(I64, EXIT_BUDGET))
@@ -759,7 +766,7 @@ class BlockCompiler:
     def _is_branch(insn):
         m = insn.mnemonic
         return (insn.row.type in "BX" and m.startswith("br") and not m.startswith("brp")) \
-            or m.startswith(("chk.", "fchkf."))   # chk.s/chk.a/fchkf: data-dependent branches
+            or m.startswith(("chk.", "fchkf.")) or m == "rfi"
 
     @staticmethod
     def _unconditional(insn):
@@ -788,5 +795,5 @@ class BlockCompiler:
                 b.branch(self.body)
             else:
                 target = b.and_(b.load(self.target_slot), ir.Constant(I64, ~0xF & M64))
-                self._exit(b, target, 0, EXIT_OK, 0, self.n_insns)
+                self._exit(b, target, b.load(self.target_ri_slot), EXIT_OK, 0, self.n_insns)
             self._dead_end()

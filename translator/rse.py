@@ -89,7 +89,8 @@ class RSE:
 
     def _store(self, addr, value):
         try:
-            self.cpu.mem.store(addr, value, 8)
+            mem = self.cpu.mem
+            (mem.rse_store if hasattr(mem, "rse_store") else mem.store)(addr, value, 8)
         except Exception as exc:
             if hasattr(exc, "addr"):
                 raise GuestFault(faults.DATA_ACCESS, arg=addr,
@@ -98,7 +99,8 @@ class RSE:
 
     def _load(self, addr):
         try:
-            return self.cpu.mem.load(addr, 8)
+            mem = self.cpu.mem
+            return (mem.rse_load if hasattr(mem, "rse_load") else mem.load)(addr, 8)
         except Exception as exc:
             if hasattr(exc, "addr"):
                 raise GuestFault(faults.DATA_ACCESS, arg=addr,
@@ -141,12 +143,39 @@ class RSE:
         ctl[C["cfm_sof"]], ctl[C["cfm_sol"]], ctl[C["cfm_sor"]] = sof, sol, sor
 
     def cover(self):
+        """cover: the current frame joins the dirty partition; with
+        interruption collection off (psr.ic = 0) CFM is saved in cr.ifs
+        with ifs.v set, as an interruption handler needs."""
         ctl, C, ar = self.ctl, self.C, self.ar
+        if not (ctl[C["psr"]] >> 13) & 1:
+            from .frame import cfm_pack
+            cfm = cfm_pack(*(ctl[C[k]] for k in ("cfm_sof", "cfm_sol", "cfm_sor",
+                                                  "rrb_gr", "rrb_fr", "rrb_pr")))
+            self.cpu.state.cr[23] = cfm | 1 << 63
         sof = ctl[C["cfm_sof"]]
         ar[AR_BSP] = skip_regs(ar[AR_BSP], sof)
         ctl[C["bof"]] = (ctl[C["bof"]] + sof) % self.n
         for k in ("cfm_sof", "cfm_sol", "cfm_sor", "rrb_gr", "rrb_fr", "rrb_pr"):
             ctl[C[k]] = 0
+
+    def restore_frame(self, ifm: int):
+        """rfi with ifs.v: the frame described by ``ifm`` (CFM layout) becomes
+        current again, its registers filled from the backing store when they
+        were spilled (the inverse of cover)."""
+        ctl, C, ar = self.ctl, self.C, self.ar
+        sof, sol = ifm & 0x7F, (ifm >> 7) & 0x7F
+        sor, rrb_gr = (ifm >> 14) & 0xF, (ifm >> 18) & 0x7F
+        rrb_fr, rrb_pr = (ifm >> 25) & 0x7F, (ifm >> 32) & 0x3F
+        if sol > sof or sof > 96 or sor * 8 > sof:
+            raise GuestFault(faults.RESERVED_REGISTER, detail="rfi: invalid frame in cr.ifs")
+        new_bsp = skip_regs(ar[AR_BSP], -sof)
+        new_bof = (ctl[C["bof"]] - sof) % self.n
+        ar[AR_BSP] = new_bsp
+        ctl[C["bof"]] = new_bof
+        ctl[C["cfm_sof"]], ctl[C["cfm_sol"]], ctl[C["cfm_sor"]] = sof, sol, sor
+        ctl[C["rrb_gr"]], ctl[C["rrb_fr"]], ctl[C["rrb_pr"]] = rrb_gr, rrb_fr, rrb_pr
+        while _signed_gt(ar[AR_BSPSTORE], new_bsp):
+            self._fill_one(new_bsp, new_bof)
 
     def flushrs(self):
         while self.ndirty() > 0:

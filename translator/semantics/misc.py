@@ -45,8 +45,17 @@ def _check_ar(e, i, n, write):
     return True
 
 
+def _privileged_ar(e, n):
+    """Kernel registers and ar.itc are written only at cpl 0 (Privileged
+    Register fault)."""
+    if n < 8 or n == AR_ITC:
+        psr = e.read_state("psr")
+        e.fault(faults.PRIVILEGED_REGISTER, e.ne(e.and_(psr, e.const(3 << 32)), e.const(0)))
+
+
 def write_ar_value(e, n, v):
     """Writes with side effects go through the runtime."""
+    _privileged_ar(e, n)
     if n == AR_BSPSTORE:
         e.helper("write_bspstore", v)
     elif n == AR_ITC:

@@ -26,12 +26,11 @@ def _cpl(cpu) -> int:
     return (ctl[C["psr"]] >> 32) & 3
 
 
-def privileged(cpu, what):
-    """Gate for privileged instructions (what: an index into PRIV_NAMES)."""
-    name = PRIV_NAMES[what]
-    if _cpl(cpu) != 0:
-        raise GuestFault(faults.PRIVILEGED_OPERATION, detail=f"{name} at cpl {_cpl(cpu)}")
-    raise GuestFault(faults.UNIMPLEMENTED, detail=f"{name}: the system model is not built yet")
+def system_op(cpu, what, *args):
+    """Privileged operations a flat machine cannot perform (a system machine,
+    ia64jit.Machine(system=True), replaces these helpers)."""
+    raise GuestFault(faults.UNIMPLEMENTED,
+                     detail=f"{what}: needs a system machine (Machine(system=True))")
 
 
 def psr_um_update(cpu, set_bits, clear_bits):
@@ -53,55 +52,100 @@ def cpuid(cpu, index):
     return CPUID[index]
 
 
-def probe(cpu, addr, kind):
-    """probe.r/.w: 1 if the address is accessible that way (the user-mode
-    model has no TLB: mapped pages with their protections decide)."""
+def probe(cpu, addr, kind, pl=0):
+    """probe on a flat machine: mapped pages and their protections decide
+    (a system machine asks its MMU).  kind: 0 read, 1 write, 2 read+write;
+    | 4 for the .fault forms, which raise instead of answering."""
     ent = cpu.mem.pages.get(addr >> 12)
-    if ent is None:
+    need = (1, 2, 3)[kind & 3]
+    ok = ent is not None and (ent[0].prot & need) == need
+    if kind & 4:
+        if not ok:
+            raise GuestFault(faults.DATA_ACCESS, arg=addr, detail=f"probe.fault at {addr:#x}")
         return 0
-    need = 1 if kind == 0 else 2
-    return 1 if ent[0].prot & need else 0
+    return int(ok)
 
 
-HELPERS.update({"privileged": privileged, "psr_um_update": psr_um_update,
-                "psr_um_read": psr_um_read, "cpuid": cpuid, "probe": probe})
+# Names of the helpers a system machine provides (ia64jit/sysops.py).
+SYSTEM_HELPERS = ("cr_read", "cr_write", "psr_write", "rfi", "bsw", "itc", "itr", "ptc_l",
+                  "ptc_e", "ptr", "tpa", "tak", "thash", "ttag", "ind_read", "ind_write", "epc",
+                  "vmsw")
 
-PRIV_NAMES = ("mov to/from cr", "mov to psr.l", "mov from psr", "ssm/rsm", "itc", "itr",
-              "ptc/ptr", "mov to/from rr/dbr/ibr/pkr/pmc/msr", "tpa/tak", "rfi", "bsw",
-              "vmsw", "epc", "thash/ttag")
+HELPERS.update({"psr_um_update": psr_um_update, "psr_um_read": psr_um_read, "cpuid": cpuid,
+                "probe": probe})
+HELPERS.update({name: (lambda cpu, *a, _n=name: system_op(cpu, _n)) for name in SYSTEM_HELPERS})
 
-
-def _gate(what):
-    def fn(e, i):
-        e.helper("privileged", PRIV_NAMES.index(what))
-    return fn
-
-
-sem("mov", formats=("M32", "M33"))(_gate("mov to/from cr"))
-sem(r"^itc\.[id]$")(_gate("itc"))
-sem(r"^itr\.[id]$")(_gate("itr"))
-sem(r"^pt(c|r)\.")(_gate("ptc/ptr"))
-sem("tpa", "tak")(_gate("tpa/tak"))
-sem("thash", "ttag")(_gate("thash/ttag"))
-sem("rfi")(_gate("rfi"))
-sem("bsw.0", "bsw.1")(_gate("bsw"))
-sem("vmsw.0", "vmsw.1")(_gate("vmsw"))
-sem("epc")(_gate("epc"))
-sem("ssm", "rsm")(_gate("ssm/rsm"))
+# CRs compiled code reads and writes in place (the rest go through cr_read/cr_write:
+# the LSAPIC's and the timer's have side effects, reserved numbers fault).
+PLAIN_CRS = frozenset({0, 2, 8, 16, 17, 19, 20, 21, 22, 23, 24, 25})
+INTERRUPTION_CRS = frozenset(range(16, 26))
+PSR_IC_BIT, PSR_CPL_SHIFT = 13, 32
+# ssm/rsm bits whose change needs the runtime (psr.ac, i, pk, dt: translation, interrupts)
+PSR_SIDE_EFFECTS = (1 << 3) | (1 << 14) | (1 << 15) | (1 << 17)
+PSR_SM_RESERVED = sum(1 << b for b in (0, 6, 7, 8, 9, 10, 11, 12, 16))
 
 
-@sem("sum", "rum")
-def user_mask(e, i):
-    if i.mnemonic == "sum":
-        e.helper("psr_um_update", i.imm24, 0)
+def _privileged(e):
+    """Privileged Operation fault at cpl > 0 (inline: no runtime call)."""
+    psr = e.read_state("psr")
+    e.fault(faults.PRIVILEGED_OPERATION, e.ne(e.and_(psr, e.const(3 << PSR_CPL_SHIFT)), e.const(0)))
+    return psr
+
+
+def _gr_operand(e, n):
+    v, nat = e.read_gr(n)
+    e.fault(faults.NAT_CONSUMPTION, nat)
+    return v
+
+
+@sem("mov", formats=("M32",))
+def mov_to_cr(e, i):
+    psr = _privileged(e)
+    v = _gr_operand(e, i.r2)
+    n = i.cr3
+    if n in PLAIN_CRS:
+        if n in INTERRUPTION_CRS:     # only with collection off (SDM: mov to cr)
+            e.fault(faults.ILLEGAL_OPERATION,
+                    e.ne(e.and_(psr, e.const(1 << PSR_IC_BIT)), e.const(0)))
+        if n == 2:
+            v = e.and_(v, e.const(~0x7FFF & (1 << 64) - 1))      # iva{14:0} ignored
+        e.write_state("cr", v, n)
     else:
-        e.helper("psr_um_update", 0, i.imm24)
+        e.helper("cr_write", n, v)
+
+
+@sem("mov", formats=("M33",))
+def mov_from_cr(e, i):
+    _privileged(e)
+    n = i.cr3
+    v = e.read_state("cr", n) if n in PLAIN_CRS else e.helper("cr_read", n)
+    e.write_gr(i.r1, v, 0)
+
+
+@sem("ssm", "rsm")
+def set_reset_system_mask(e, i):
+    psr = _privileged(e)
+    mask = i.imm24
+    if mask & PSR_SM_RESERVED:
+        e.fault(faults.RESERVED_REGISTER, detail=f"{i.mnemonic}: reserved psr bit")
+        return
+    if mask & PSR_SIDE_EFFECTS:
+        new = e.or_(psr, e.const(mask)) if i.mnemonic == "ssm" else e.andcm(psr, e.const(mask))
+        e.helper("psr_write", new)
+        e.end_block()
+    else:
+        new = e.or_(psr, e.const(mask)) if i.mnemonic == "ssm" else e.andcm(psr, e.const(mask))
+        e.write_state("psr", new)
 
 
 @sem("mov", formats=("M35",))
 def mov_to_psr(e, i):
     if i.x6 == 0x2D:                                  # mov psr.l=r2
-        e.helper("privileged", PRIV_NAMES.index("mov to psr.l"))
+        psr = _privileged(e)
+        v = _gr_operand(e, i.r2)
+        new = e.or_(e.and_(psr, e.const(0xFFFFFFFF00000000)), e.and_(v, e.const(0xFFFFFFFF)))
+        e.helper("psr_write", new)
+        e.end_block()
         return
     v, nat = e.read_gr(i.r2)                          # mov psr.um=r2
     e.fault(faults.NAT_CONSUMPTION, nat)
@@ -110,33 +154,127 @@ def mov_to_psr(e, i):
 
 @sem("mov", formats=("M36",))
 def mov_from_psr(e, i):
-    if i.x6 == 0x25:                                  # mov r1=psr
-        e.helper("privileged", PRIV_NAMES.index("mov from psr"))
+    if i.x6 == 0x25:                                  # mov r1=psr: psr{36:35} and {31:0}
+        psr = _privileged(e)
+        e.write_gr(i.r1, e.and_(psr, e.const(0x18FFFFFFFF)), 0)
         return
     e.write_gr(i.r1, e.helper("psr_um_read"), 0)      # mov r1=psr.um
 
 
-@sem("mov", formats=("M42",))
-def mov_to_indirect(e, i):
-    e.helper("privileged", PRIV_NAMES.index("mov to/from rr/dbr/ibr/pkr/pmc/msr"))
+@sem("rfi")
+def rfi(e, i):
+    _privileged(e)
+    r = e.helper("rfi")                  # target | resume slot (the runtime's encoding)
+    e.branch(e.and_(r, e.const(~0xF & (1 << 64) - 1)), slot=e.and_(r, e.const(3)))
+    e.end_block()
+
+
+@sem("bsw.0", "bsw.1")
+def bank_switch(e, i):
+    _privileged(e)
+    e.helper("bsw", 1 if i.mnemonic == "bsw.1" else 0)
+    e.end_block()
+
+
+@sem("epc")
+def epc(e, i):
+    e.helper("epc")
+    e.end_block()
+
+
+@sem("vmsw.0", "vmsw.1")
+def vmsw(e, i):
+    _privileged(e)
+    e.helper("vmsw")
+
+
+@sem(r"^itc\.[id]$")
+def itc(e, i):
+    psr = _privileged(e)
+    v = _gr_operand(e, i.r2)
+    e.fault(faults.ILLEGAL_OPERATION, e.ne(e.and_(psr, e.const(1 << PSR_IC_BIT)), e.const(0)))
+    e.helper("itc", 0 if i.mnemonic.endswith(".i") else 1, v)
 
 
 @sem("itr.d", "itr.i", formats=("M42",))
 def itr(e, i):
-    e.helper("privileged", PRIV_NAMES.index("itr"))
+    psr = _privileged(e)
+    slot = _gr_operand(e, i.r3)
+    v = _gr_operand(e, i.r2)
+    e.fault(faults.ILLEGAL_OPERATION, e.ne(e.and_(psr, e.const(1 << PSR_IC_BIT)), e.const(0)))
+    e.helper("itr", 0 if i.mnemonic.endswith(".i") else 1, slot, v)
+
+
+@sem("ptc.l", "ptc.g", "ptc.ga")
+def ptc(e, i):
+    _privileged(e)
+    va = _gr_operand(e, i.r3)
+    ps = e.and_(e.lshr(_gr_operand(e, i.r2), 2), e.const(0x3F))
+    e.helper("ptc_l", va, ps)
+
+
+@sem("ptc.e")
+def ptc_e(e, i):
+    _privileged(e)
+    e.helper("ptc_e", _gr_operand(e, i.r3))
+
+
+@sem("ptr.d", "ptr.i")
+def ptr(e, i):
+    _privileged(e)
+    va = _gr_operand(e, i.r3)
+    ps = e.and_(e.lshr(_gr_operand(e, i.r2), 2), e.const(0x3F))
+    e.helper("ptr", 0 if i.mnemonic.endswith(".i") else 1, va, ps)
+
+
+@sem("tpa", "tak")
+def tpa_tak(e, i):
+    _privileged(e)
+    va = _gr_operand(e, i.r3)
+    e.write_gr(i.r1, e.helper(i.mnemonic, va), 0)
+
+
+@sem("thash", "ttag")
+def thash_ttag(e, i):
+    """Not privileged; a NaT address gives a NaT result (SDM: thash, ttag)."""
+    va, nat = e.read_gr(i.r3)
+    e.write_gr(i.r1, e.helper(i.mnemonic, va), nat)
+
+
+_IND = {"rr": 0, "dbr": 1, "ibr": 2, "pkr": 3, "pmc": 4, "pmd": 5, "msr": 6}
+
+
+@sem("mov", formats=("M42",))
+def mov_to_indirect(e, i):
+    reg = i.row.operands.split("[")[0]
+    _privileged(e)
+    idx = _gr_operand(e, i.r3)
+    v = _gr_operand(e, i.r2)
+    e.helper("ind_write", _IND[reg], idx, v)
 
 
 @sem("mov", formats=("M43",))
 def mov_from_indirect(e, i):
     reg = i.row.operands.split("=")[1].split("[")[0]
-    idx, nat = e.read_gr(i.r3)
-    e.fault(faults.NAT_CONSUMPTION, nat)
     if reg == "cpuid":
-        e.write_gr(i.r1, e.helper("cpuid", idx), 0)
-    elif reg == "dahr":
+        e.write_gr(i.r1, e.helper("cpuid", _gr_operand(e, i.r3)), 0)
+        return
+    if reg == "dahr":
+        _gr_operand(e, i.r3)
         e.write_gr(i.r1, e.const(0), 0)               # no data access hints implemented
+        return
+    if reg != "pmd":                                  # pmd reads: psr.sp decides (runtime)
+        _privileged(e)
+    idx = _gr_operand(e, i.r3)
+    e.write_gr(i.r1, e.helper("ind_read", _IND[reg], idx), 0)
+
+
+@sem("sum", "rum")
+def user_mask(e, i):
+    if i.mnemonic == "sum":
+        e.helper("psr_um_update", i.imm24, 0)
     else:
-        e.helper("privileged", PRIV_NAMES.index("mov to/from rr/dbr/ibr/pkr/pmc/msr"))
+        e.helper("psr_um_update", 0, i.imm24)
 
 
 @sem("fc", "fc.i")
@@ -152,17 +290,18 @@ def probe_(e, i):
     addr, nat = e.read_gr(i.r3)
     e.fault(faults.NAT_CONSUMPTION, nat)
     kind = 0 if i.mnemonic.endswith(".r") else 1
-    e.write_gr(i.r1, e.helper("probe", addr, kind), 0)
+    pl = e.and_(_gr_operand(e, i.r2), e.const(3)) if i.row.fmt.name == "M38" else e.const(i.imm2)
+    e.write_gr(i.r1, e.helper("probe", addr, kind, pl), 0)
 
 
 @sem(r"^probe\..*fault$", formats=("M40",))
 def probe_fault(e, i):
     addr, nat = e.read_gr(i.r3)
     e.fault(faults.NAT_CONSUMPTION, nat)
-    ok = e.helper("probe", addr, 0 if ".r." in i.mnemonic else 1)
-    e.fault(faults.DATA_ACCESS, e.eq(ok, e.const(0)))
+    kind = 2 if ".rw." in i.mnemonic else (0 if ".r." in i.mnemonic else 1)
+    e.helper("probe", addr, kind | 4, e.const(i.imm2))   # | 4: fault instead of answering
 
 
 @sem("mov", formats=("M48c",))
 def mov_dahr_imm(e, i):
-    """Data access hint registers (Itanium 9500): hints only, no effect here."""
+    """Data access hints registers (Itanium 9500): hints only, no effect here."""

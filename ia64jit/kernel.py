@@ -1,0 +1,119 @@
+"""``ia64jit run KERNEL [ARGS...]``: boot a guest kernel on a system machine.
+
+The kernel is an IA-64 ELF; ia64jit/platform/boot.py loads it into physical
+memory and sets the boot state (a bare ELF starts as on the Ski simulator's
+system mode: psr = 0, physical addressing, cpl 0).  The guest's console
+goes to stdout; the run ends when the guest powers off (its status is the
+process's), when --max-insns is reached, on Ctrl-C (where the guest was is
+printed) or when the guest stops in a way no IVT can take (one line).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from .commands import CommandError, add_engine_arguments
+
+PLATFORMS = ("native",)
+
+
+def _size(text: str) -> int:
+    import argparse
+    t = text.strip().upper()
+    mult = 1
+    for suffix, m in (("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30)):
+        if t.endswith(suffix):
+            t, mult = t[:-1], m
+            break
+    try:
+        v = int(t, 0) * mult
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 256M, 1G)") from None
+    if v < (1 << 20) or v > (64 << 30) or v & 0xFFF:
+        raise argparse.ArgumentTypeError(f"memory size {text!r}: between 1M and 64G, "
+                                         "a multiple of 4K")
+    return v
+
+
+def add_run_arguments(p) -> None:
+    p.add_argument("kernel", metavar="KERNEL", help="IA-64 ELF kernel")
+    p.add_argument("args", nargs="*", metavar="ARG",
+                   help="arguments for the guest (boot command line, Ski's get-args call)")
+    p.add_argument("--platform", choices=PLATFORMS, default="native",
+                   help="native (default): the kernel owns a bare machine")
+    p.add_argument("--mem", type=_size, default=256 << 20, metavar="SIZE",
+                   help="guest RAM (default 256M)")
+    add_engine_arguments(p)
+    p.add_argument("--virtual-time", action="store_true",
+                   help="ITC follows the instruction count: repeatable runs")
+    p.add_argument("--max-insns", type=int, default=None, metavar="N",
+                   help="stop after N guest instructions")
+    p.add_argument("--stats", action="store_true",
+                   help="print instructions, MIPS and interruptions taken on stderr at the end")
+
+
+def where(m) -> str:
+    """Where the guest is, for messages."""
+    st = m.state
+    psr = int(st.ctl[st.CTL["psr"]])
+    text = (f"ip={m.reg_read('ip'):#x} slot {m.reg_read('ri')} cpl {(psr >> 32) & 3} "
+            f"psr={psr:#x} after {m.reg_read('icount')} instructions")
+    try:
+        from frontend.decoder import decode_bundle
+        b = decode_bundle(m.mem.fetch_bundle(m.reg_read("ip")))
+        insn = b.insns[m.reg_read("ri")]
+        if insn is not None:
+            text += f" ({insn.text()})"
+    except Exception:
+        pass
+    return text
+
+
+def run_run(args) -> int:
+    import os
+    if not os.path.exists(args.kernel):
+        raise CommandError(f"{args.kernel}: no such file")
+    from .machine import EmulationError, Machine
+    from .platform.boot import BootError, boot
+    m = Machine(engine=args.engine, jit_threshold=args.jit_threshold,
+                code_cache=not args.no_code_cache, system=True,
+                virtual_time=args.virtual_time)
+    try:
+        boot(m, args.kernel, list(args.args), mem_size=args.mem)
+    except BootError as exc:
+        raise CommandError(str(exc)) from None
+    t0 = time.perf_counter()
+    status = 0
+    try:
+        m.run(count=args.max_insns)
+        if m.exit_status is None:
+            sys.stdout.flush()
+            sys.stderr.write(f"ia64jit: stopped after --max-insns at {where(m)}\n")
+            status = 3
+        else:
+            status = m.exit_status & 0xFF
+    except KeyboardInterrupt:
+        sys.stdout.flush()
+        sys.stderr.write(f"ia64jit: interrupted at {where(m)}\n")
+        status = 130
+    except EmulationError as exc:
+        sys.stdout.flush()
+        sys.stderr.write(f"ia64jit: guest stopped: {exc}\n")
+        status = 1
+    if args.stats:
+        _stats(m, time.perf_counter() - t0)
+    return status
+
+
+def _stats(m, seconds) -> None:
+    from translator.faults import NAMES
+    n = m.reg_read("icount")
+    lines = [f"{n} instructions in {seconds:.2f} s: {n / max(seconds, 1e-9) / 1e6:.1f} MIPS"]
+    for code, count in sorted(m.stats_interruptions.items(), key=lambda kv: -kv[1]):
+        lines.append(f"  {count:10d}  {NAMES.get(code, code)}")
+    if m.jit is not None:
+        s = m.jit.stats
+        lines.append(f"  JIT: {s['compiled']} blocks in {s['modules']} modules, "
+                     f"{s['compile_s']:.2f} s compiling")
+    sys.stderr.write("\n".join(lines) + "\n")
