@@ -154,6 +154,10 @@ class Machine:
         code / the interpreter after the current instruction and poll."""
         self._poll_flag = True
         self.interp.stop_now = True
+        # compiled code stops at its next block entry (the entry check is
+        # signed: a budget below the not yet written-back icount stops it)
+        ctl, C = self.state.ctl, self.state.CTL
+        ctl[C["budget"]] = ctl[C["icount"]]
 
     def poweroff(self, status: int = 0) -> None:
         self.exit_status = status

@@ -25,6 +25,9 @@ the physical file are those between ``ar.bspstore`` and ``ar.bsp`` (the RSE's
 dirty partition, see translator/rse.py).  ``ip``: bundle address;
 ``ri``: slot.  ``psr``.  ``icount``: retired instructions; ``budget``: compiled
 code returns when icount reaches it.  ``exit_*``: why compiled code returned.
+``icount_pending``: while a runtime helper runs, the instructions the
+calling engine has retired since it last updated ``icount`` (so that the
+ITC, which follows icount under virtual time, is exact at every instruction).
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ _FIELDS = (
     ("budget", np.uint64, 1),
     ("exit_reason", np.uint64, 1),
     ("exit_arg", np.uint64, 1),
+    ("icount_pending", np.uint64, 1),    # retired but not yet added to icount (see below)
     ("rt_callback", np.uint64, 1),       # host address of the runtime entry (set by the JIT)
     ("alat_count", np.uint64, 1),        # valid ALAT entries: stores skip the ALAT when 0
     ("alat_tag", np.uint64, N_ALAT),     # register id (see translator/alat) or ~0 = invalid
@@ -106,7 +110,7 @@ LAYOUT = Layout(_FIELDS)
 # The one-word control fields, contiguous from ``ip``: index into a single
 # memoryview (CPUState.ctl) for cheap access from Python.
 CTL_FIELDS = ("ip", "ri", "psr", "cfm_sof", "cfm_sol", "cfm_sor", "rrb_gr", "rrb_fr",
-              "rrb_pr", "bof", "icount", "budget", "exit_reason", "exit_arg")
+              "rrb_pr", "bof", "icount", "budget", "exit_reason", "exit_arg", "icount_pending")
 CTL = {name: (LAYOUT.offsets[name] - LAYOUT.offsets["ip"]) // 8 for name in CTL_FIELDS}
 assert list(CTL.values()) == list(range(len(CTL_FIELDS)))
 

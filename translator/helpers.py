@@ -40,12 +40,13 @@ def read_itc(cpu):
     if clock is not None:
         return clock()
     ctl, C = cpu.state.ctl, cpu.state.CTL
-    return (ctl[C["icount"]] + int(cpu.state.ar[44])) & ((1 << 64) - 1)
+    return (ctl[C["icount"]] + ctl[C["icount_pending"]] + int(cpu.state.ar[44])) & ((1 << 64) - 1)
 
 
 def write_itc(cpu, v):
     ctl, C = cpu.state.ctl, cpu.state.CTL
-    cpu.state.ar[44] = (v - ctl[C["icount"]]) & ((1 << 64) - 1)   # kept as an offset
+    now = ctl[C["icount"]] + ctl[C["icount_pending"]]
+    cpu.state.ar[44] = (v - now) & ((1 << 64) - 1)   # kept as an offset
 
 
 HELPERS = {

@@ -373,7 +373,7 @@ class Interpreter:
         as it was before the faulting instruction."""
         e = self.e
         ctl, C = e.ctl, e.C
-        IP, RI, ICOUNT = C["ip"], C["ri"], C["icount"]
+        IP, RI, ICOUNT, PENDING = C["ip"], C["ri"], C["icount"], C["icount_pending"]
         RRB_PR = C["rrb_pr"]
         pr = e.pr
         hook = self.insn_hook
@@ -412,6 +412,7 @@ class Interpreter:
                     if hook is not None:
                         ctl[IP], ctl[RI] = ip, slot
                         hook(ip, slot, insn)
+                    ctl[PENDING] = done          # (helpers read the exact count)
                     if qp_mode:
                         e.qp = (pr[qp if qp < 16 else 16 + (qp - 16 + ctl[RRB_PR]) % 48]
                                 if qp else 1)
@@ -442,7 +443,9 @@ class Interpreter:
             # ip/ri name the faulting instruction; it had no effect
             ctl[IP], ctl[RI] = f.ip, f.slot
             ctl[ICOUNT] = (ctl[ICOUNT] + done) & M64
+            ctl[PENDING] = 0
             raise
         ctl[IP], ctl[RI] = ip, slot
         ctl[ICOUNT] = (ctl[ICOUNT] + done) & M64
+        ctl[PENDING] = 0
         return done

@@ -567,7 +567,11 @@ class BlockCompiler:
         cb = self.b.inttoptr(self.b.load(self._ptr("rt_callback")), fnty.as_pointer())
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
         st = self.b.ptrtoint(self.st, I64)
+        # The runtime sees the exact instruction count (the ITC follows it).
+        pend = self._ptr("icount_pending")
+        self.b.store(self.b.add(self.b.load(self.loop_insns), ir.Constant(I64, self.n_insns)), pend)
         r = self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
+        self.b.store(ir.Constant(I64, 0), self._ptr("icount_pending"))
         if ending:
             # The runtime saw the registers (written back above) and may have
             # changed them (fills): take its values, on every path.
