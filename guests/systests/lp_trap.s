@@ -3,7 +3,7 @@
 // (trap code bit 1 = lp), ei = the branch's slot (2), IIP = the target with
 // ipsr.ri = 0 and ipsr.cpl = 3 (the demoted level), IIPA = the branch bundle.
 // expect: nrec=1 rec0.vec=0x5e00 rec0.isr=0x40000000002 rec0.iip=@target
-// expect: rec0.ipsr=0x100302002000 rec0.iipa=@ret
+// expect: rec0.ipsr&0xffffefffffffffff=0x302002000 rec0.iipa=@ret
 	.include "ivt.inc"
 	.global _start
 _start:
