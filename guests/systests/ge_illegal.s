@@ -6,7 +6,7 @@
 //        on its slot 0.
 // expect: nrec=2 rec0.vec=0x5400 rec0.isr=0x20000000000 rec0.iip=@bad1
 // expect: rec0.ipsr=0x20000002000 r9=0
-// expect: rec1.vec=0x5400 rec1.isr&0x680ffff=0 rec1.iip=@bad2 rec1.ipsr=0x2000
+// expect: rec1.vec=0x5400 rec1.isr&0x6800000ffff=0 rec1.iip=@bad2 rec1.ipsr=0x2000
 	.include "ivt.inc"
 	.global _start
 _start:

@@ -5,8 +5,8 @@
 //  rec1: mov from ar.itc with psr.si = 1 (SDM vol. 2 3.3.2, psr.si).
 // Only code, ei and ni are compared: whether the fault also sets ISR.r/w
 // for the register access is not spelled out for this fault.
-// expect: nrec=2 rec0.vec=0x5400 rec0.isr&0x680ffff=0x20000000020 rec0.iip=@preg1
-// expect: rec1.vec=0x5400 rec1.isr&0x680ffff=0x20 rec1.iip=@preg2
+// expect: nrec=2 rec0.vec=0x5400 rec0.isr&0x6800000ffff=0x20000000020 rec0.iip=@preg1
+// expect: rec1.vec=0x5400 rec1.isr&0x6800000ffff=0x20 rec1.iip=@preg2
 // expect: ar.k1=0 r8=0
 	.include "ivt.inc"
 	.global _start

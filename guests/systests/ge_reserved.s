@@ -6,9 +6,9 @@
 //  rec2: mov rr[r] with an unimplemented preferred page size (ps = 15,
 //        32K: not among the model's page sizes -> Reserved Register/Field).
 // Only code, ei and ni are compared (see ge_privreg.s).
-// expect: nrec=3 rec0.vec=0x5400 rec0.isr&0x680ffff=0x30 rec0.iip=@rsv1
-// expect: rec1.vec=0x5400 rec1.isr&0x680ffff=0x20000000030 rec1.iip=@rsv2
-// expect: rec2.vec=0x5400 rec2.isr&0x680ffff=0x30 rec2.iip=@rsv3
+// expect: nrec=3 rec0.vec=0x5400 rec0.isr&0x6800000ffff=0x30 rec0.iip=@rsv1
+// expect: rec1.vec=0x5400 rec1.isr&0x6800000ffff=0x20000000030 rec1.iip=@rsv2
+// expect: rec2.vec=0x5400 rec2.isr&0x6800000ffff=0x30 rec2.iip=@rsv3
 // expect: ar.rsc=0
 	.include "ivt.inc"
 	.global _start

@@ -44,6 +44,9 @@ KNOWN = {
     "ge_illegal": "mov r = cr.iip with psr.ic = 1 does not fault (SDM vol. 2 3.3.5: the "
                   "interruption CRs are accessible only with psr.ic = 0, else Illegal Operation, "
                   "GE ISR.code 0)",
+    "ge_disabled_isa": "br.ia with psr.di = 1 raises a General Exception with ISR.code 0 "
+                       "(Illegal Operation) instead of 0x40 (SDM vol. 2 table 3-2 psr.di: "
+                       "Disabled Instruction Set Transition fault, GE code{7:4} = 4)",
     "ge_privreg": "mov r = ar.itc at cpl 3 with psr.si = 1 reads the ITC instead of raising a "
                   "Privileged Register fault (SDM vol. 2 table 3-2 psr.si; GE ISR.code 0x20)",
     "ge_reserved": "mov ar.rsc = 0x20 (reserved bit 5) does not fault (SDM vol. 1 3.1.8.4 "
@@ -66,7 +69,10 @@ KNOWN = {
     "unsupported": "cmpxchg8 to a page with ma = WC completes instead of raising an Unsupported "
                    "Data Reference fault (SDM vol. 2 4.4.? semaphores are supported on WB "
                    "(and UC) only; vector 0x5b00)",
+    "user_resume": "rfi back to user code returns to bank 0: IPSR.bn was recorded as 0 "
+                   "(see bsw); the user's bank-1 r17 reads as the handler's bank-0 r17",
     ("abit", "jit"): _JIT_STRICT_FETCH,
+    ("iar_nox", "jit"): _JIT_STRICT_FETCH,
     ("alt_itlb", "jit"): _JIT_STRICT_FETCH,
     ("ikey", "jit"): _JIT_STRICT_FETCH,
     ("itlb_vhpt", "jit"): _JIT_STRICT_FETCH,
