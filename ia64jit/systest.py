@@ -18,6 +18,10 @@ RECORD_FIELDS, record N), ``@symbol[+off]`` (8 bytes of physical memory at
 an ELF symbol), anything else is a register name for ``Machine.reg_read``.
 ``NAME&MASK=VALUE`` compares only the bits of MASK.  Values are Python
 integer literals (negative = modulo 2**64) or ``@symbol[+off]`` (its address).
+
+The JIT runs use jit_threshold=1 (every block is translated) and the default
+on-disk code cache (a rerun skips LLVM compilation, not translation).  A
+bare system Machine without an LSAPIC gets ia64jit.platform.lsapic's.
 """
 
 from __future__ import annotations
@@ -126,7 +130,7 @@ class Systest:
         return int(text, 0) & M64
 
     def new_machine(self, engine: str, jit_threshold: int = 1) -> Machine:
-        m = Machine(engine=engine, jit_threshold=jit_threshold, code_cache=False, system=True)
+        m = Machine(engine=engine, jit_threshold=jit_threshold, system=True)
         m.mem_map(0, RAM_SIZE)
         if getattr(m, "lsapic", None) is None:
             # cr.ivr/tpr/eoi/irr/itv and the ITC match are the processor's

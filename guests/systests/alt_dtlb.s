@@ -4,10 +4,12 @@
 // ISR.r, ei = the slot (0).  The hook inserts the page with itc.d (IFA and
 // ITIR as delivered) and rfi retries the load, which now hits.
 // ISR.ed is not compared (its value for a miss is the TLB entry's, which
-// does not exist).  IPSR.bn is checked by bsw.s, not here.
+// does not exist).  The handler's PSR keeps it and dt, ic = i = 0 (rec0.psr:
+// mov from psr shows bits 36:35 and 31:0).  IPSR.bn is checked by bsw.s, not here.
 // expect: nrec=1 rec0.vec=0x1000 rec0.ifa=0x4000000000012340 rec0.itir=0x22240
 // expect: rec0.isr&0xfffff7ffffffffff=0x400000000 rec0.iip=@ld1
 // expect: rec0.ipsr&0xffffefffffffffff=0x1000022000 r9=0x5a5a
+// expect: rec0.psr=0x1000020000
 	.include "ivt.inc"
 	.global _start
 _start:

@@ -5,11 +5,12 @@
 //        The hook installs pkr1 = {key 0x55, wd = 1, v = 1}; rfi retries.
 //  rec1: st8 to the page: write disabled by the key -> Data Key Permission,
 //        IFA, ISR.w.
+// The handler's PSR keeps pk, it, dt (rec0.psr).
 // expect: nrec=2 rec0.vec=0x1c00 rec0.ifa=0x4000000000012340
 // expect: rec0.isr&0xfffff7ffffffffff=0x400000000 rec0.iip=@ld1
 // expect: rec1.vec=0x5100 rec1.ifa=0x4000000000012348
 // expect: rec1.isr&0xfffff7ffffffffff=0x20200000000 rec1.iip=@st1
-// expect: r9=0x5a5a @datapage2348=0
+// expect: r9=0x5a5a @datapage2348=0 rec0.psr=0x1000028000
 	.include "ivt.inc"
 	.global _start
 datapage2348 = DATAPAGE + 0x2348

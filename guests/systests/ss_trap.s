@@ -3,7 +3,7 @@
 // rfi itself does not trap).  ISR.code = 8 (trap code bit 3 = ss), ei = 0,
 // IIP = the same bundle with ipsr.ri = 1, ipsr.ss = 1.
 // expect: nrec=1 rec0.vec=0x6000 rec0.isr=0x8 rec0.iip=@step
-// expect: rec0.ipsr&0xffffefffffffffff=0x30000002000 rec0.iipa=@step r8=1 r9=0
+// expect: rec0.ipsr&0xffffefffffffffff=0x30000002000 rec0.iipa=@step r8=1 r9=0 rec0.psr=0
 	.include "ivt.inc"
 	.global _start
 _start:

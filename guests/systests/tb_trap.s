@@ -3,7 +3,7 @@
 // IIP = the branch target (ipsr.ri = 0), IIPA = the branch bundle.  The
 // not-taken branch before it does not trap.
 // expect: nrec=1 rec0.vec=0x5f00 rec0.isr=0x40000000004 rec0.iip=@target
-// expect: rec0.ipsr&0xffffefffffffffff=0x4002000 rec0.iipa=@br1 r8=1
+// expect: rec0.ipsr&0xffffefffffffffff=0x4002000 rec0.iipa=@br1 r8=1 rec0.psr=0
 	.include "ivt.inc"
 	.global _start
 _start:
