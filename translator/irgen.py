@@ -312,6 +312,27 @@ class IREmitter:
         return ir.Constant(I64, 0)
 
 
+def loops_to_itself(fetch, start: int, max_bundles: int = 32) -> bool:
+    """Whether the code from ``start`` up to the page end has an IP-relative
+    branch (B1 br.cond, B2 br.cloop/ctop/wtop ...) back to ``start``: such a
+    block runs as a loop inside its own function, where code quality pays
+    (the JIT compiles it at a higher tier)."""
+    ip = start
+    for _ in range(max_bundles):
+        try:
+            bundle = decode_bundle(fetch(ip))
+        except Exception:
+            return False
+        for insn in bundle.insns:
+            if insn is not None and insn.row.fmt.name in ("B1", "B2") and \
+                    (ip + insn.f["target25"]) & M64 == start:
+                return True
+        ip = (ip + 16) & M64
+        if ip & 0xFFF == 0:
+            return False
+    return False
+
+
 class BlockCompiler:
     """Build the IR function for one block, starting at a bundle and slot.
 
