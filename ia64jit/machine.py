@@ -342,12 +342,26 @@ class Machine:
         lsapic = self.lsapic
         if lsapic is None:
             return
-        lsapic.timer_tick(self.read_itc())
+        if self.platform is not None and hasattr(self.platform, "poll"):
+            self.platform.poll(self.read_itc())
+        else:
+            lsapic.timer_tick(self.read_itc())
         ctl, C = self.state.ctl, self.state.CTL
         psr = int(ctl[C["psr"]])
         if (psr >> 14) & 1 and lsapic.pending(psr) is not None:
             interrupts.deliver(self, GuestFault(faults.EXTERNAL_INTERRUPT, int(ctl[C["ip"]]),
                                                 int(ctl[C["ri"]])))
+
+    def idle(self) -> None:
+        """The guest waits for an interrupt (PAL_HALT_LIGHT): under virtual
+        time the ITC jumps to the next timer event, as if the CPU had idled
+        until then; with real time nothing needs doing."""
+        if not self.virtual_time or self.lsapic is None:
+            return
+        itc = self.read_itc()
+        due = self.lsapic.next_timer_itc(itc)
+        if due is not None and (due - itc) & M64 < 1 << 62:
+            self.state.ar[44] = (int(self.state.ar[44]) + ((due - itc) & M64)) & M64
 
     def advance(self) -> None:
         """Step over the instruction at ip/ri (a break the host served)."""

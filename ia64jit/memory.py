@@ -48,6 +48,22 @@ class Region:
         return self.buf.ctypes.data
 
 
+class MmioRegion:
+    """A device's register window: accesses call ``read(offset, size)`` and
+    ``write(offset, size, value)``.  ``prot`` is 0 so that no fast path (the
+    soft-TLB, the page-buffer shortcuts) ever treats it as RAM."""
+    __slots__ = ("start", "size", "read", "write")
+    prot = 0
+    mmio = True
+
+    def __init__(self, start, size, read, write):
+        self.start, self.size, self.read, self.write = start, size, read, write
+
+    @property
+    def end(self):
+        return self.start + self.size
+
+
 class Memory:
     """Page-granular map of guest addresses onto region buffers."""
 
@@ -71,6 +87,20 @@ class Memory:
                 raise MemoryError_(f"mem_map({addr:#x}, {size:#x}): page {p << PAGE_SHIFT:#x} "
                                    "is already mapped")
         r = Region(addr, size, prot)
+        self.regions.append(r)
+        for i in range(n):
+            self.pages[first + i] = (r, i << PAGE_SHIFT)
+        return r
+
+    def map_mmio(self, addr: int, size: int, read, write) -> MmioRegion:
+        """Map a device window (page-aligned, like RAM)."""
+        if addr & PAGE_MASK or size <= 0 or size & PAGE_MASK:
+            raise MemoryError_(f"map_mmio({addr:#x}, {size:#x}): address and size must be "
+                               f"non-zero multiples of {PAGE_SIZE:#x}")
+        first, n = addr >> PAGE_SHIFT, size >> PAGE_SHIFT
+        if any(p in self.pages for p in range(first, first + n)):
+            raise MemoryError_(f"map_mmio({addr:#x}, {size:#x}): already mapped")
+        r = MmioRegion(addr, size, read, write)
         self.regions.append(r)
         for i in range(n):
             self.pages[first + i] = (r, i << PAGE_SHIFT)
@@ -106,6 +136,8 @@ class Memory:
             if size == 8 and not o & 7:
                 return r.mvq[o >> 3]
             return int.from_bytes(r.mv[o:o + size], "little")
+        if ent is not None and getattr(ent[0], "mmio", False):
+            return ent[0].read(ent[1] + off, size) & ((1 << (8 * size)) - 1)
         return int.from_bytes(self.read(addr, size, PROT_READ), "little")
 
     def store(self, addr: int, value: int, size: int) -> None:
@@ -121,6 +153,9 @@ class Memory:
                 r.mvq[o >> 3] = value & MASK64
             else:
                 r.mv[o:o + size] = (value & ((1 << (8 * size)) - 1)).to_bytes(size, "little")
+            return
+        if ent is not None and getattr(ent[0], "mmio", False):
+            ent[0].write(ent[1] + off, size, value & ((1 << (8 * size)) - 1))
             return
         self.write(addr, (value & ((1 << (8 * size)) - 1)).to_bytes(size, "little"), PROT_WRITE)
 

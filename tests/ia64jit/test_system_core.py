@@ -247,3 +247,43 @@ def test_an_interruption_loop_stops_with_one_message():
     m.reg_write("cr.iva", 0x40000)
     with pytest.raises(EmulationError, match="interruption loop"):
         m.run(0x10000, count=100000)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_uart_on_mmio_through_the_uncacheable_region(engine):
+    from ia64jit.platform.boot import NativePlatform
+    from ia64jit.platform.uart import UART_BASE
+    out = []
+    main = f"""
+	movl r2=0x8000000000000000 + {UART_BASE:#x}
+	mov r3=0x68
+	mov r4=0x69
+	;;
+	st1 [r2]=r3
+	;;
+	st1 [r2]=r4
+	add r5=5,r2
+	;;
+	ld1 r8=[r5]
+	;;"""
+    m = Machine(engine=engine, system=True, jit_threshold=1)
+    m.mem_map(0, 4 << 20)
+    p = NativePlatform(m, console_out=out.append)
+    for base, size, read, write in p.mmio:
+        m.phys.map_mmio(base, size, read, write)
+    m.platform = p
+    m.mem_write(BASE, program(main, {}))
+    m.run(BASE, until=DONE, count=2000)
+    assert b"".join(out) == b"hi"
+    assert m.reg_read("r8") & 0x60 == 0x60        # LSR: THRE and TEMT
+
+
+def test_idle_jumps_virtual_time_to_the_next_timer_event():
+    from ia64jit.platform.lsapic import LSAPIC
+    m = Machine(system=True)
+    m.lsapic = LSAPIC(m.state, itc=m.read_itc)
+    m.reg_write("cr.itv", 0xEF)
+    m.reg_write("cr.itm", 5000)
+    assert m.read_itc() == 0
+    m.idle()
+    assert m.read_itc() == 5000
