@@ -3,9 +3,8 @@
 // r9: r16 of bank 0 after a round trip, r10: r16 of bank 1 after a round
 // trip.  At done (stopped from the Break handler, bank 0 active) r16 is the
 // handler's vector offset and r17.. are its; the bank-1 values are not
-// visible.  IPSR.bn = 1: the interrupted code ran in bank 1 (IPSR is the
-// PSR before the interruption, SDM vol. 2 3.3.5.1).
-// expect: r9=0x16 r10=0x116 r11=0x17 rec0.ipsr&0x100000000000=0x100000000000
+// visible.  (IPSR.bn: ipsr_bn.s.)
+// expect: r9=0x16 r10=0x116 r11=0x17
 // expect: nrec=1 rec0.vec=0x2c00 r16=0x2c00
 	.include "ivt.inc"
 	.global _start

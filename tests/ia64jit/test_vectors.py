@@ -30,7 +30,7 @@ _JIT_STRICT_FETCH = (
     "loop ... no progress'); the interpreter, and the JIT without STRICT, deliver it (SDM: "
     "IIP = IFA = the target bundle)")
 KNOWN = {
-    "bsw": "IPSR.bn = 0 after an interruption taken in bank 1: delivery clears psr.bn before "
+    "ipsr_bn": "IPSR.bn = 0 after an interruption taken in bank 1: delivery clears psr.bn before "
            "copying PSR to IPSR (SDM vol. 2 3.3.5.1: IPSR = the PSR before the interruption; "
            "rfi then returns to the wrong bank)",
     "debug": "no Data/Instruction Debug faults: dbr/ibr matches with psr.db = 1 are ignored "
@@ -70,7 +70,7 @@ KNOWN = {
                    "Data Reference fault (SDM vol. 2 4.4.? semaphores are supported on WB "
                    "(and UC) only; vector 0x5b00)",
     "user_resume": "rfi back to user code returns to bank 0: IPSR.bn was recorded as 0 "
-                   "(see bsw); the user's bank-1 r17 reads as the handler's bank-0 r17",
+                   "(see ipsr_bn); the user's bank-1 r17 reads as the handler's bank-0 r17",
     ("abit", "jit"): _JIT_STRICT_FETCH,
     ("iar_nox", "jit"): _JIT_STRICT_FETCH,
     ("alt_itlb", "jit"): _JIT_STRICT_FETCH,
