@@ -25,10 +25,11 @@ NAMES = systest.sources()
 
 # name -> reason: emulator behaviour that differs from the SDM (strict xfail).
 _JIT_STRICT_FETCH = (
-    "JIT (IA64JIT_STRICT=1, as in the tests): an instruction-TLB fault on a branch to an "
-    "unmapped/faulting virtual code address is reported at ip=0 and repeats ('interruption "
-    "loop ... no progress'); the interpreter, and the JIT without STRICT, deliver it (SDM: "
-    "IIP = IFA = the target bundle)")
+    "JIT with IA64JIT_STRICT=1 (as in the tests): a branch to a virtual code address whose "
+    "fetch faults (TLB miss, access rights, access bit, not present, key) loops: "
+    "backend/jit.py compile_pending re-raises the MMU's fetch GuestFault (not "
+    "irgen.Untranslatable) and the run stops with 'interruption loop ... no progress' at ip=0; "
+    "the interpreter (and the JIT without STRICT) deliver it with IIP = IFA = the bundle")
 KNOWN = {
     "ipsr_bn": "IPSR.bn = 0 after an interruption taken in bank 1: delivery clears psr.bn before "
            "copying PSR to IPSR (SDM vol. 2 3.3.5.1: IPSR = the PSR before the interruption; "
