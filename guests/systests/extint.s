@@ -3,9 +3,11 @@
 // loop.  The hook (SDM vol. 2 5.8, the LSAPIC) reads cr.irr3 (bit 47 =
 // vector 0xef pending), cr.ivr (0xef; it becomes in service, the IRR bit
 // clears), writes cr.eoi, and reads cr.ivr again: 0x0f, the spurious vector.
+// ISR (External Interrupt vector): only ei (and ir) defined: code, x/w/r/na/
+// sp/rs and ni (psr.ic was 1) are 0.
 // expect: nrec=1 rec0.vec=0x3000 rec0.ipsr&0x6000=0x6000 r8=0
 // expect: rec0.x0&0x800000000000=0x800000000000 rec0.x1=0xef
-// expect: rec0.x2&0x800000000000=0 rec0.x3=0xf
+// expect: rec0.x2&0x800000000000=0 rec0.x3=0xf rec0.isr&0xbfffffffff=0
 	.include "ivt.inc"
 	.global _start
 _start:
