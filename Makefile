@@ -29,10 +29,9 @@ toolchain:
 test: $(STAMP) binutils
 	$(VPY) -m pytest -q
 
-# Until a guest kernel boots, `make run` runs a static Linux/IA-64 program
-# under the JIT.
+# `make run` boots the native mini kernel (guests/kernel) under the JIT.
 run: $(STAMP)
-	$(VENV)/bin/ia64jit run-user guests/user/hello
+	$(VENV)/bin/ia64jit run guests/kernel/kernel.elf
 
 bench: $(STAMP) binutils
 	$(VPY) -m pytest -q bench --benchmark-only

@@ -407,7 +407,9 @@ class JIT:
                 blk = blocks.get(bkey)
             else:
                 blk = blocks.get(key)
-            if blk is not None:
+            if system and bkey is None:
+                pass                    # no code there: the interpreter raises the fault
+            elif blk is not None:
                 if not done:
                     reason = blk.cfn(state_addr) if self.profiler is None \
                         else self.profiler.call(blk, state_addr)
@@ -419,7 +421,7 @@ class JIT:
                     # A collision pushed it out of the table: put it back.
                     self.dispatcher.insert(key, self.engine_addr(blk))
                 continue
-            if key not in self.failed:
+            elif key not in self.failed:
                 c = self.counts.get(key, 0) + 1
                 self.counts[key] = c
                 if c >= self.threshold:

@@ -120,9 +120,10 @@ def deliver(m, f: GuestFault) -> None:
         resume_ip, resume_ri = next_slot(m, ip, slot)
     else:
         resume_ip, resume_ri = ip, slot
+    if f.resume is not None:           # a trap after a taken branch: its target
+        resume_ip, resume_ri = f.resume & ~0xF & M64, 0
     if (psr >> PSR_BN) & 1:
-        switch_bank(st, 0)
-        psr &= ~(1 << PSR_BN)
+        switch_bank(st, 0)             # (IPSR keeps bn = 1: rfi returns to bank 1)
     if code != F.DATA_NESTED_TLB:
         if ic:
             cr[CR_IPSR] = (psr & ~(3 << PSR_RI)) | (resume_ri << PSR_RI)
@@ -146,7 +147,10 @@ def deliver(m, f: GuestFault) -> None:
         elif code == F.NAT_PAGE_CONSUMPTION:
             isr |= 0x20
         elif code == F.NAT_CONSUMPTION:
-            isr |= 0x10
+            # arg: what consumed the NaT -- 1 a load's address, 2 a store's (ISR.r/w)
+            isr |= 0x10 | (F.ISR_R if f.arg & 1 else 0) | (F.ISR_W if f.arg & 2 else 0)
+        elif code == F.DISABLED_FP_REGISTER:
+            isr |= f.arg & 3                   # code{0}: dfl, code{1}: dfh
         if trap and (psr >> PSR_SS) & 1:
             isr |= 0x8
         isr |= (slot & 3) << 41
@@ -154,7 +158,7 @@ def deliver(m, f: GuestFault) -> None:
             isr |= F.ISR_NI
         cr[CR_ISR] = isr & M64
     dcr = int(cr[CR_DCR])
-    new_psr = (psr & _KEPT) | ((dcr >> 1) & 1) << PSR_BE | (dcr & 1) << PSR_PP
+    new_psr = (psr & _KEPT) | ((dcr >> 1) & 1) << PSR_BE | (dcr & 1) << PSR_PP   # bn = 0
     set_psr(m, new_psr)
     ctl[C["ip"]] = (int(cr[CR_IVA]) & ~0x7FFF) + VECTOR[code]
     ctl[C["ri"]] = 0

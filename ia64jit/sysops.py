@@ -66,11 +66,10 @@ def bsw(m, bank):
     interrupts.switch_bank(m.state, bank)
 
 
-def epc(m):
+def epc(m, ip):
     """Enter privileged code: on an execute-promote page (ar 7), cpl becomes
     the page's pl (SDM: epc); elsewhere an Illegal Operation fault."""
     ctl, C = m.state.ctl, m.state.CTL
-    ip = int(ctl[C["ip"]])
     psr = int(ctl[C["psr"]])
     info = m.mmu.exec_info(ip) if (psr >> interrupts.PSR_IT) & 1 else None
     if info is None or info[0] != 7:

@@ -104,13 +104,14 @@ class GuestFault(Exception):
     """A fault raised by guest code, precise to the slot."""
 
     def __init__(self, code: int, ip: int = 0, slot: int = 0, arg: int = 0, detail: str = "",
-                 isr: int = 0, ifa=None, itir=None, iha=None, iim=None):
+                 isr: int = 0, ifa=None, itir=None, iha=None, iim=None, resume=None):
         """``isr``: the ISR bits the fault defines (code, x/w/r, na, sp, rs, ed);
         ei and ni are the delivery's.  ``ifa``/``itir``/``iha``/``iim``: the
         values the vector writes to those control registers, or None when it
         leaves them alone."""
         self.code, self.ip, self.slot, self.arg, self.detail = code, ip, slot, arg, detail
         self.isr, self.ifa, self.itir, self.iha, self.iim = isr, ifa, itir, iha, iim
+        self.resume = resume
         super().__init__(self.describe())
 
     @property

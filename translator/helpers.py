@@ -49,7 +49,15 @@ def write_itc(cpu, v):
     cpu.state.ar[44] = (v - now) & ((1 << 64) - 1)   # kept as an offset
 
 
+def data_fault(cpu, code, addr, isr):
+    """Raise a data-reference fault that needs its runtime address (IFA)."""
+    from .faults import GuestFault, NAMES
+    raise GuestFault(code, arg=addr, ifa=addr, isr=isr,
+                     detail=f"{NAMES.get(code, code)} at {addr:#x}")
+
+
 HELPERS = {
+    "data_fault": data_fault,
     "clrrrb": clrrrb,
     "read_itc": read_itc,
     "write_itc": write_itc,

@@ -696,7 +696,8 @@ class BlockCompiler:
             try:
                 raw = fetch(ip)
             except Exception as exc:
-                if not hasattr(exc, "addr"):
+                # (unmapped on a flat machine; a translation fault on a system one)
+                if not hasattr(exc, "addr") and not isinstance(exc, faults.GuestFault):
                     raise
                 if not covered:
                     # No code there: the interpreter raises the fetch fault.

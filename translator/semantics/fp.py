@@ -40,6 +40,7 @@ from .. import faults
 from ..fp import runtime as _runtime          # noqa: F401  (registers the helpers)
 from ..helpers import HELPERS
 from . import sem
+from .memory import unaligned
 from .compare import write_pred_pair
 
 try:                                         # the ALAT helpers (translator/alat.py)
@@ -565,12 +566,12 @@ def ldf(e, i):
             e.helper("alat_set", e.const(code), addr,
                      e.select(defer, e.const(0), e.const(total)))
     elif check:
-        e.fault(faults.NAT_CONSUMPTION, nat3)
+        e.fault(faults.NAT_CONSUMPTION, nat3, arg=1)
         clear = e.const(1 if compl == "c.clr" else 0)
         hit = e.truth(e.helper("alat_check", e.const(code), clear)) if HAVE_ALAT else e.const(0)
         miss = e.lnot(hit)
         bad = e.lor(mis, e.const(0)) if t == "fill" else e.land(mis, _psr_bit(e, PSR_AC))
-        e.fault(faults.UNALIGNED_REFERENCE, e.land(miss, bad))
+        unaligned(e, 1, addr, e.land(miss, bad))
         vals = [_load_reg(e, t, a, load) for a in addrs]
         for failed, a, n in failures:                # a miss that cannot read: the fault
             e.helper_if(e.land(miss, failed), "mem_load", a, e.const(n))
@@ -583,9 +584,8 @@ def ldf(e, i):
             e.helper_if(e.land(miss, e.lnot(mis)), "alat_set", e.const(code), addr,
                         e.const(total))
     else:
-        e.fault(faults.NAT_CONSUMPTION, nat3)
-        e.fault(faults.UNALIGNED_REFERENCE,
-                mis if t == "fill" else e.land(mis, _psr_bit(e, PSR_AC)))
+        e.fault(faults.NAT_CONSUMPTION, nat3, arg=1)
+        unaligned(e, 1, addr, mis if t == "fill" else e.land(mis, _psr_bit(e, PSR_AC)))
         vals = [_load_reg(e, t, a, load) for a in addrs]
         if compl == "a" and HAVE_ALAT:
             e.helper("alat_set", e.const(code), addr, e.select(mis, e.const(0), e.const(total)))
@@ -612,11 +612,11 @@ def stf(e, i):
         return
     addr, nat3 = e.read_gr(i.r3)
     sig, se = e.read_fr(i.f2)
-    e.fault(faults.NAT_CONSUMPTION, nat3)
+    e.fault(faults.NAT_CONSUMPTION, nat3, arg=2)
     if t != "fill":
         e.fault(faults.NAT_CONSUMPTION, _isnat(e, sig, se))
     mis = _misaligned(e, addr, 16 if t in ("e", "fill") else _LD_SIZE[t])
-    e.fault(faults.UNALIGNED_REFERENCE, mis if t == "fill" else e.land(mis, _psr_bit(e, PSR_AC)))
+    unaligned(e, 2, addr, mis if t == "fill" else e.land(mis, _psr_bit(e, PSR_AC)))
     if t == "s":
         e.store(addr, _reg_to_single(e, sig, se), 4)
     elif t == "d":

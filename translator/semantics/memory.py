@@ -96,6 +96,14 @@ def _invalidate(e, addr, size):
     e.helper_if(e.read_state("alat_count"), "alat_store", addr, e.const(size))
 
 
+def unaligned(e, kind, addr, cond):
+    """Unaligned Data Reference fault if cond: through the runtime, so that
+    the vector gets the data address (IFA) and ISR.r/w (kind: 1 read,
+    2 write, 3 both)."""
+    isr = (faults.ISR_R if kind & 1 else 0) | (faults.ISR_W if kind & 2 else 0)
+    e.helper_if(cond, "data_fault", e.const(faults.UNALIGNED_REFERENCE), addr, e.const(isr))
+
+
 def _illegal(e, cond_decode_time, detail):
     if cond_decode_time:
         e.fault(faults.ILLEGAL_OPERATION, detail=detail)
@@ -157,9 +165,9 @@ def ld(e, i):
         inc, nat2 = e.read_gr(i.r2)
 
     if not (p.spec or p.check or p.adv or p.fill):          # the common case
-        e.fault(faults.NAT_CONSUMPTION, nat3)
+        e.fault(faults.NAT_CONSUMPTION, nat3, arg=1)
         if size > 1:
-            e.fault(faults.UNALIGNED_REFERENCE, _ac_misaligned(e, addr, p.mask))
+            unaligned(e, 1, addr, _ac_misaligned(e, addr, p.mask))
         e.write_gr(r1, e.load(addr, size), 0)
     else:
         _ld_special(e, i, p, addr, nat3)
@@ -183,10 +191,10 @@ def _ld_special(e, i, p, addr, nat3):
         if p.adv:
             e.helper("alat_set", e.const(code), addr, e.select(defer, e.const(0), e.const(size)))
     elif p.check:
-        e.fault(faults.NAT_CONSUMPTION, nat3)
+        e.fault(faults.NAT_CONSUMPTION, nat3, arg=1)
         hit = e.truth(e.helper("alat_check", e.const(code), e.const(1 if p.clr else 0)))
         miss = e.lnot(hit)
-        e.fault(faults.UNALIGNED_REFERENCE, e.land(miss, e.land(mis, _psr_bit(e, psr, PSR_AC))))
+        unaligned(e, 1, addr, e.land(miss, e.land(mis, _psr_bit(e, psr, PSR_AC))))
         v, failed = e.load_spec(addr, size)
         e.helper_if(e.land(miss, failed), "mem_load", addr, e.const(size))   # raises
         old, old_nat = e.read_gr(i.r1)
@@ -196,11 +204,11 @@ def _ld_special(e, i, p, addr, nat3):
             e.helper_if(e.land(miss, e.lnot(mis)), "alat_set", e.const(code), addr,
                         e.const(size))
     else:
-        e.fault(faults.NAT_CONSUMPTION, nat3)
+        e.fault(faults.NAT_CONSUMPTION, nat3, arg=1)
         if p.fill:
-            e.fault(faults.UNALIGNED_REFERENCE, mis)
+            unaligned(e, 1, addr, mis)
         else:
-            e.fault(faults.UNALIGNED_REFERENCE, e.land(mis, _psr_bit(e, psr, PSR_AC)))
+            unaligned(e, 1, addr, e.land(mis, _psr_bit(e, psr, PSR_AC)))
         val = e.load(addr, size)
         if p.fill:
             bit = e.and_(e.lshr(addr, 3), e.const(63))
@@ -218,8 +226,8 @@ def ld16(e, i):
     if _illegal(e, i.r1 == 0, "load to r0"):
         return
     addr, nat3 = e.read_gr(i.r3)
-    e.fault(faults.NAT_CONSUMPTION, nat3)
-    e.fault(faults.UNALIGNED_REFERENCE, _misaligned(e, addr, 16))
+    e.fault(faults.NAT_CONSUMPTION, nat3, arg=1)
+    unaligned(e, 1, addr, _misaligned(e, addr, 16))
     lo = e.load(addr, 8)
     hi = e.load(e.add(addr, e.const(8)), 8)
     e.write_gr(i.r1, lo, 0)
@@ -236,11 +244,11 @@ def st(e, i):
         return
     addr, nat3 = e.read_gr(i.r3)
     v, nat2 = e.read_gr(i.r2)
-    e.fault(faults.NAT_CONSUMPTION, nat3 if spill else e.lor(nat3, nat2))
+    e.fault(faults.NAT_CONSUMPTION, nat3 if spill else e.lor(nat3, nat2), arg=2)
     if spill:
-        e.fault(faults.UNALIGNED_REFERENCE, _misaligned(e, addr, size))
+        unaligned(e, 2, addr, _misaligned(e, addr, size))
     elif size > 1:
-        e.fault(faults.UNALIGNED_REFERENCE, _ac_misaligned(e, addr, p.mask))
+        unaligned(e, 2, addr, _ac_misaligned(e, addr, p.mask))
     e.store(addr, v, size)
     if spill:
         bit = e.and_(e.lshr(addr, 3), e.const(63))
@@ -256,8 +264,8 @@ def st(e, i):
 def st16(e, i):
     addr, nat3 = e.read_gr(i.r3)
     v, nat2 = e.read_gr(i.r2)
-    e.fault(faults.NAT_CONSUMPTION, e.lor(nat3, nat2))
-    e.fault(faults.UNALIGNED_REFERENCE, _misaligned(e, addr, 16))
+    e.fault(faults.NAT_CONSUMPTION, e.lor(nat3, nat2), arg=2)
+    unaligned(e, 2, addr, _misaligned(e, addr, 16))
     e.store(addr, v, 8)
     e.store(e.add(addr, e.const(8)), e.read_ar(AR_CSD), 8)
     _invalidate(e, addr, 16)
@@ -272,11 +280,11 @@ def _sema_prologue(e, i, size, with_r2=True):
     addr, nat3 = e.read_gr(i.r3)
     if with_r2:
         v, nat2 = e.read_gr(i.r2)
-        e.fault(faults.NAT_CONSUMPTION, e.lor(nat3, nat2))
+        e.fault(faults.NAT_CONSUMPTION, e.lor(nat3, nat2), arg=3)
     else:
         v = None
-        e.fault(faults.NAT_CONSUMPTION, nat3)
-    e.fault(faults.UNALIGNED_REFERENCE, _misaligned(e, addr, size))
+        e.fault(faults.NAT_CONSUMPTION, nat3, arg=3)
+    unaligned(e, 3, addr, _misaligned(e, addr, size))
     return addr, v
 
 
@@ -352,7 +360,7 @@ def lfetch(e, i):
     addr, nat3 = e.read_gr(i.r3)
     if "fault" in comp:
         ed = _psr_bit(e, e.read_state("psr"), PSR_ED)
-        e.fault(faults.NAT_CONSUMPTION, e.land(nat3, e.lnot(ed)))
+        e.fault(faults.NAT_CONSUMPTION, e.land(nat3, e.lnot(ed)), arg=1)
     if i.format == "M14":
         inc, nat2 = e.read_gr(i.r2)
         e.write_gr(i.r3, e.add(addr, inc), e.lor(nat3, nat2))

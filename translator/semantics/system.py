@@ -98,15 +98,33 @@ def _gr_operand(e, n):
     return v
 
 
+RESERVED_CRS = frozenset(range(128)) - PLAIN_CRS - {1} - \
+    frozenset({64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 80, 81})
+READ_ONLY_CRS = frozenset({65, 68, 69, 70, 71})          # ivr, irr0-3
+
+
+def _cr_access(e, n, write):
+    """The checks of mov to/from cr, in the order the SDM's pseudo-code (and
+    Ski) makes them: a reserved (or, for writes, read-only) CR or an
+    interruption CR with psr.ic = 1 is an Illegal Operation fault, then
+    cpl > 0 a Privileged Operation fault.  Returns False when it always faults."""
+    if n in RESERVED_CRS or (write and n in READ_ONLY_CRS):
+        e.fault(faults.ILLEGAL_OPERATION, detail=f"mov {'to' if write else 'from'} cr{n}")
+        return False
+    psr = e.read_state("psr")
+    if n in INTERRUPTION_CRS:
+        e.fault(faults.ILLEGAL_OPERATION, e.ne(e.and_(psr, e.const(1 << PSR_IC_BIT)), e.const(0)))
+    e.fault(faults.PRIVILEGED_OPERATION, e.ne(e.and_(psr, e.const(3 << PSR_CPL_SHIFT)), e.const(0)))
+    return True
+
+
 @sem("mov", formats=("M32",))
 def mov_to_cr(e, i):
-    psr = _privileged(e)
-    v = _gr_operand(e, i.r2)
     n = i.cr3
+    if not _cr_access(e, n, True):
+        return
+    v = _gr_operand(e, i.r2)
     if n in PLAIN_CRS:
-        if n in INTERRUPTION_CRS:     # only with collection off (SDM: mov to cr)
-            e.fault(faults.ILLEGAL_OPERATION,
-                    e.ne(e.and_(psr, e.const(1 << PSR_IC_BIT)), e.const(0)))
         if n == 2:
             v = e.and_(v, e.const(~0x7FFF & (1 << 64) - 1))      # iva{14:0} ignored
         e.write_state("cr", v, n)
@@ -116,8 +134,9 @@ def mov_to_cr(e, i):
 
 @sem("mov", formats=("M33",))
 def mov_from_cr(e, i):
-    _privileged(e)
     n = i.cr3
+    if not _cr_access(e, n, False):
+        return
     v = e.read_state("cr", n) if n in PLAIN_CRS else e.helper("cr_read", n)
     e.write_gr(i.r1, v, 0)
 
@@ -178,7 +197,7 @@ def bank_switch(e, i):
 
 @sem("epc")
 def epc(e, i):
-    e.helper("epc")
+    e.helper("epc", e.const(e.ip))
     e.end_block()
 
 
