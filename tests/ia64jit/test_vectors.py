@@ -24,27 +24,11 @@ from ia64jit import systest
 NAMES = systest.sources()
 
 # name -> reason: emulator behaviour that differs from the SDM (strict xfail).
-_JIT_STRICT_FETCH = (
-    "JIT with IA64JIT_STRICT=1 (as in the tests): a branch to a virtual code address whose "
-    "fetch faults (TLB miss, access rights, access bit, not present, key) loops: "
-    "backend/jit.py compile_pending re-raises the MMU's fetch GuestFault (not "
-    "irgen.Untranslatable) and the run stops with 'interruption loop ... no progress' at ip=0; "
-    "the interpreter (and the JIT without STRICT) deliver it with IIP = IFA = the bundle")
 KNOWN = {
-    "ipsr_bn": "IPSR.bn = 0 after an interruption taken in bank 1: delivery clears psr.bn before "
-           "copying PSR to IPSR (SDM vol. 2 3.3.5.1: IPSR = the PSR before the interruption; "
-           "rfi then returns to the wrong bank)",
     "debug": "no Data/Instruction Debug faults: dbr/ibr matches with psr.db = 1 are ignored "
              "(SDM vol. 2 Debug vector 0x5900; seen: the load and the fetch complete)",
     "dfp": "no Disabled Floating-Point Register fault with psr.dfh/dfl = 1 (SDM vol. 2 vector "
            "0x5500, ISR.code{0} = dfl, {1} = dfh; seen: fadd f40 runs)",
-    ("epc", "interp"): "interpreter only: epc on an itr.i page with ar = 7 (execute-promote), "
-                       "pl 0, from cpl 3 raises Illegal Operation ('epc outside an "
-                       "execute-promote page') instead of promoting to cpl 0 (SDM vol. 2 epc, "
-                       "table 4-3 ar 7); the JIT promotes",
-    "ge_illegal": "mov r = cr.iip with psr.ic = 1 does not fault (SDM vol. 2 3.3.5: the "
-                  "interruption CRs are accessible only with psr.ic = 0, else Illegal Operation, "
-                  "GE ISR.code 0)",
     "ge_disabled_isa": "br.ia with psr.di = 1 raises a General Exception with ISR.code 0 "
                        "(Illegal Operation) instead of 0x40 (SDM vol. 2 table 3-2 psr.di: "
                        "Disabled Instruction Set Transition fault, GE code{7:4} = 4)",
@@ -56,8 +40,6 @@ KNOWN = {
     "lp_trap": "br.ret with ar.pfs.ppl = 3 at cpl 0 leaves cpl 0 and takes no Lower-Privilege "
                "Transfer trap with psr.lp = 1 (SDM vol. 2 br.ret privilege demotion; vector "
                "0x5e00, ISR.code = 2; seen: the break at the target, ipsr.cpl = 0)",
-    "natc": "Register NaT Consumption by ld8/st8 addresses: ISR.r / ISR.w not set (SDM vol. 2 "
-            "NaT Consumption vector 0x5600: ISR r/w give the access type; seen code 0x10 only)",
     "probe_fault": "probe.w.fault of a read-only page does not fault (SDM: Data Access Rights "
                    "fault, ISR.na = 1, code{3:0} = 5) and probe.r.fault's TLB miss has "
                    "ISR.code{3:0} = 0 instead of 5 (non-access code for probe.fault)",
@@ -65,21 +47,9 @@ KNOWN = {
                "IIP/ipsr.ri = the next instruction)",
     "tb_trap": "no Taken Branch trap with psr.tb = 1 (SDM vol. 2 vector 0x5f00, ISR.code = 4, "
                "IIP = the target, IIPA = the branch bundle)",
-    "unaligned": "Unaligned Data Reference (psr.ac = 1): IFA not written and ISR.r / ISR.w not "
-                 "set (SDM vol. 2 vector 0x5a00: IFA = the data address; seen IFA 0, ISR ei only)",
     "unsupported": "cmpxchg8 to a page with ma = WC completes instead of raising an Unsupported "
                    "Data Reference fault (SDM vol. 2 4.4.? semaphores are supported on WB "
                    "(and UC) only; vector 0x5b00)",
-    "user_resume": "rfi back to user code returns to bank 0: IPSR.bn was recorded as 0 "
-                   "(see ipsr_bn); the user's bank-1 r17 reads as the handler's bank-0 r17",
-    ("abit", "jit"): _JIT_STRICT_FETCH,
-    ("iar_nox", "jit"): _JIT_STRICT_FETCH,
-    ("alt_itlb", "jit"): _JIT_STRICT_FETCH,
-    ("ikey", "jit"): _JIT_STRICT_FETCH,
-    ("itlb_vhpt", "jit"): _JIT_STRICT_FETCH,
-    ("ivhpt_trans", "jit"): _JIT_STRICT_FETCH,
-    ("pnp", "jit"): _JIT_STRICT_FETCH,
-    ("tlb_tr", "jit"): _JIT_STRICT_FETCH,
 }
 
 
