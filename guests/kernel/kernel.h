@@ -15,7 +15,6 @@
 #define KRBS_SIZE    0x4000	/* per-task kernel register backing store */
 #define KSTACK_SIZE  0x4000	/* per-task kernel memory stack */
 #define OUTBUF_SIZE  4096	/* per-task console line queue */
-#define TIMER_PERIOD 20000	/* ITC cycles between ticks */
 
 #define __pa(x) ((unsigned long)(x) - PAGE_OFFSET)
 #define __va(x) ((void *)((unsigned long)(x) + PAGE_OFFSET))

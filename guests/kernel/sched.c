@@ -19,7 +19,11 @@ void tasks_init(void)
 		struct task *t = &tasks[i];
 		struct pt_regs *r = &t->regs;
 
-		memset(t, 0, sizeof(*t));
+		/* (.bss is zero: clear only what a task reuses) */
+		memset(r, 0, sizeof(*r));
+		memset(t->pgtable, 0, sizeof(t->pgtable));
+		t->outlen = 0;
+		t->nr_faults = 0;
 		t->pid = i + 1;
 		t->name = task_names[i];
 		t->state = TASK_RUNNING;

@@ -12,11 +12,16 @@
   the pv_cpu_ops table (paravirt.c is the only C file with privileged asm).
 * With the IA-64 cross compiler present, a rebuild in a temp dir with
   guests/kernel/Makefile is byte-identical to the committed image.
+* Booted with `ia64jit run --virtual-time` it prints exactly
+  guests/kernel/kernel.expected and powers off with status 0, under the
+  interpreter and under the JIT; the numbers the user tasks print agree with
+  a Python model of their computation (an oracle independent of ia64jit).
 """
 import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +149,66 @@ def test_rebuild_identical(tmp_path):
                    check=True, capture_output=True, text=True, env=env)
     assert out.read_bytes() == IMAGE.read_bytes(), \
         "guests/kernel/kernel.elf differs from its sources: rebuild with make -C guests/kernel"
+
+
+# --- running it --------------------------------------------------------------
+
+M64 = (1 << 64) - 1
+
+
+def model_task_lines(index):
+    """What user/user.c's task `index` computes (alpha 0, beta 1)."""
+    name = ("alpha", "beta")[index]
+    heap = [0] * 256
+    lines = [f"{name}: hello, pid {index + 1}"]
+    for rnd in range(1, 5):
+        mul, total = 2 * index + 3, 0
+        for i in range(256):
+            heap[i] = (heap[i] * mul + (i + rnd) * (index + 7)) & M64
+        for i in range(256):
+            total = (total * 31 + heap[i] // (i + 1)) & M64
+        lines.append(f"{name}: round {rnd} checksum 0x{total:016x}")
+
+    def deep(n, a, b, c):
+        if n == 0:
+            return a ^ b ^ c
+        r = deep(n - 1, (a + n) & M64, (b ^ (a << 3)) & M64, (c * 3 + n) & M64)
+        return ((r ^ (r >> 7)) + a * 7 + (b >> 1) + c) & M64
+
+    lines.append(f"{name}: recursion 200 deep gives 0x{deep(200, index, 5, 7):016x}")
+    lines.append(f"{name}: bye")
+    return lines
+
+
+def test_expected_output_is_right():
+    """kernel.expected against what the kernel must do, independently of ia64jit."""
+    out = (KDIR / "kernel.expected").read_text().splitlines()
+    for index, name in enumerate(("alpha", "beta")):
+        mine = [ln for ln in out if ln.startswith(f"{name}: ")]
+        assert mine == model_task_lines(index)
+        assert f"[kernel] {name}: exited (status 0, 4 page faults)" in out
+        kinds = [re.search(r"(\w+(?: \w+)?) page mapped", ln).group(1) for ln in out
+                 if ln.startswith(f"[kernel] {name}: page fault")]
+        assert kinds == ["text", "stack", "heap", "register stack"]
+    assert "[kernel] gamma: segmentation fault (write at 0x2000000000700000" in "\n".join(out)
+    assert "gamma: still alive (wrong)" not in out
+    assert out.index("[kernel] gamma: killed (status -1, 2 page faults)") < \
+        out.index("[kernel] alpha: exited (status 0, 4 page faults)")
+    assert out[-3:] == ["[kernel] all tasks finished, 10 page faults served",
+                        "[kernel] timer interrupts: seen; preemptions: seen",
+                        "[kernel] power off (status 0)"]
+
+
+def run_kernel(engine):
+    proc = subprocess.run([sys.executable, "-m", "ia64jit", "run", str(IMAGE), "--engine", engine,
+                           "--virtual-time", "--max-insns", "5000000"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize("engine", ["interp", pytest.param("jit", marks=pytest.mark.slow)])
+def test_boots_and_prints_expected(engine):
+    status, out, err = run_kernel(engine)
+    expected = (KDIR / "kernel.expected").read_text()
+    assert out == expected, f"stderr: {err}"
+    assert status == 0, f"status {status}; stderr: {err}"

@@ -13,7 +13,7 @@ long sys_getpid(void);
 long sys_sched_yield(void);
 void sys_exit(long status) __attribute__((noreturn));
 
-#define HEAP_WORDS 2048		/* one 16 KB page */
+#define HEAP_WORDS 256		/* 2 KB of the first heap page */
 #define ROUNDS 4
 
 struct line { char buf[120]; int n; };
@@ -53,17 +53,19 @@ static void emit(struct line *l)
 	l->n = 0;
 }
 
-/* Each level keeps several values live across the call, so the frames pile
- * up in the register stack and the RSE spills them to the backing store. */
-static unsigned long __attribute__((noinline)) deep(unsigned long n, unsigned long a,
-						     unsigned long b, unsigned long c)
+/* Each level keeps several values live across the call and mixes the
+ * callee's result non-linearly (so the compiler cannot make it a loop): the
+ * frames pile up in the register stack and the RSE spills them to the user
+ * backing store, which is demand-paged like any other page. */
+static unsigned long __attribute__((noipa)) deep(unsigned long n, unsigned long a,
+						 unsigned long b, unsigned long c)
 {
 	unsigned long r;
 
 	if (n == 0)
 		return a ^ b ^ c;
 	r = deep(n - 1, a + n, b ^ (a << 3), c * 3 + n);
-	return r + a * 7 + (b >> 1) + c;
+	return (r ^ (r >> 7)) + a * 7 + (b >> 1) + c;
 }
 
 long umain(long index)
