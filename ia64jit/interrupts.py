@@ -173,10 +173,15 @@ def set_psr(m, new: int) -> None:
     ctl[C["psr"]] = new & M64
     if (old ^ new) & TRANSLATION_BITS:
         m.translation_changed("id")
+    trace = bool(new & TRACE_BITS)
+    if trace != m.interp.trace:
+        m.interp.trace = trace      # the interpreter checks for the traps
+        m.request_poll()            # (and compiled code, which does not, stops)
     if (new >> PSR_I) & 1 and not (old >> PSR_I) & 1:
         m.request_poll()
 
 
+TRACE_BITS = (1 << PSR_SS) | (1 << PSR_TB)
 TRANSLATION_BITS = sum(1 << b for b in (PSR_DT, PSR_IT, PSR_RT, PSR_PK, PSR_AC)) | 3 << PSR_CPL
 
 

@@ -305,7 +305,7 @@ class Machine:
             self.interp.stop_now = False
             before = ctl[ICOUNT]
             try:
-                if self.jit is not None and not self._insn_hooks:
+                if self.jit is not None and not self._insn_hooks and not self.interp.trace:
                     self.jit.run(step, until)
                 else:
                     self._interp_step(step, until)

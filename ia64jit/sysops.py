@@ -82,6 +82,16 @@ def epc(m, ip):
         interrupts.set_psr(m, (psr & ~(3 << 32)) | pl << 32)
 
 
+def demote(m, ppl, target):
+    """br.ret lowering privilege (cpl <- ppl); with psr.lp the
+    Lower-Privilege Transfer trap follows, IIP = the branch target."""
+    psr = int(m.state.ctl[m.state.CTL["psr"]])
+    interrupts.set_psr(m, (psr & ~(3 << 32)) | (ppl & 3) << 32)
+    if (psr >> interrupts.PSR_LP) & 1:
+        raise GuestFault(faults.LOWER_PRIVILEGE_TRANSFER, resume=target,
+                         detail="br.ret to a lower privilege with psr.lp")
+
+
 def vmsw(m):
     raise GuestFault(faults.ILLEGAL_OPERATION, detail="vmsw: virtualization is not enabled")
 
@@ -173,7 +183,7 @@ def ind_write(m, kind, idx, v):
 HELPERS = {"cr_read": cr_read, "cr_write": cr_write, "psr_write": psr_write, "rfi": rfi,
            "bsw": bsw, "epc": epc, "vmsw": vmsw, "itc": itc, "itr": itr, "ptc_l": ptc_l,
            "ptc_e": ptc_e, "ptr": ptr, "tpa": tpa, "tak": tak, "thash": thash, "ttag": ttag,
-           "probe": probe, "ind_read": ind_read, "ind_write": ind_write}
+           "probe": probe, "ind_read": ind_read, "ind_write": ind_write, "demote": demote}
 
 
 def install(m) -> None:

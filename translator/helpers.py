@@ -56,8 +56,17 @@ def data_fault(cpu, code, addr, isr):
                      detail=f"{NAMES.get(code, code)} at {addr:#x}")
 
 
+def demote(cpu, ppl, target):
+    """br.ret to a lower privilege: psr.cpl <- ppl (a system machine also
+    redoes its translations and takes the Lower-Privilege Transfer trap when
+    psr.lp is set; see ia64jit/sysops.py)."""
+    ctl, C = cpu.state.ctl, cpu.state.CTL
+    ctl[C["psr"]] = (ctl[C["psr"]] & ~(3 << 32)) | (ppl & 3) << 32
+
+
 HELPERS = {
     "data_fault": data_fault,
+    "demote": demote,
     "clrrrb": clrrrb,
     "read_itc": read_itc,
     "write_itc": write_itc,

@@ -308,6 +308,22 @@ class PyEmitter:
         return 0
 
 
+PSR_TB, PSR_SS = 1 << 26, 1 << 40
+
+
+def _trace_trap(e, psr, insn, ip, slot):
+    """The Single Step trap (psr.ss) after any instruction, the Taken Branch
+    trap (psr.tb) after a taken branch (not rfi), as the psr before the
+    instruction says; the instruction has completed (a trap)."""
+    taken = e.taken and insn.mnemonic != "rfi"
+    resume = e.target if e.taken else None
+    if psr & PSR_SS:
+        raise GuestFault(faults.SINGLE_STEP, ip, slot, resume=resume,
+                         isr=0x4 if taken and psr & PSR_TB else 0)
+    if taken and psr & PSR_TB:
+        raise GuestFault(faults.TAKEN_BRANCH, ip, slot, resume=resume)
+
+
 class Interpreter:
     """Execute guest code bundle by bundle from the state's ip/ri."""
 
@@ -322,6 +338,7 @@ class Interpreter:
         self.system = hasattr(cpu.mem, "code_pa")
         self.phys_cache = {}
         self.stop_now = False      # set by the machine: leave after this instruction
+        self.trace = False         # psr.ss or psr.tb is set: check for their traps
 
     def invalidate(self, start=None, end=None):
         if start is None or self.system:
@@ -374,6 +391,7 @@ class Interpreter:
         e = self.e
         ctl, C = e.ctl, e.C
         IP, RI, ICOUNT, PENDING = C["ip"], C["ri"], C["icount"], C["icount_pending"]
+        PSR = C["psr"]
         RRB_PR = C["rrb_pr"]
         pr = e.pr
         hook = self.insn_hook
@@ -413,12 +431,17 @@ class Interpreter:
                         ctl[IP], ctl[RI] = ip, slot
                         hook(ip, slot, insn)
                     ctl[PENDING] = done          # (helpers read the exact count)
+                    tracing = self.trace
+                    if tracing:
+                        psr_before = ctl[PSR]
                     if qp_mode:
                         e.qp = (pr[qp if qp < 16 else 16 + (qp - 16 + ctl[RRB_PR]) % 48]
                                 if qp else 1)
                         fn(e, insn)
                     elif qp == 0 or pr[qp if qp < 16 else 16 + (qp - 16 + ctl[RRB_PR]) % 48]:
                         fn(e, insn)
+                    if tracing:
+                        _trace_trap(e, psr_before, insn, ip, slot)
                     done += 1
                     if e.taken:
                         break

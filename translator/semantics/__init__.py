@@ -50,8 +50,40 @@ def lookup(row):
             if rx.match(row.mnemonic) and (formats is None or row.fmt.name in formats):
                 found = s
                 break
+    if found is not None:
+        fr_fields = tuple(t[1] for t in row.tokens if t[0] == "field" and t[2] == "fr")
+        if fr_fields:
+            found = _with_fp_enable_check(found, fr_fields)
     row.semantic = found
     return found
+
+
+PSR_DFL, PSR_DFH = 18, 19
+
+
+def _with_fp_enable_check(s, fr_fields):
+    """Disabled Floating-point Register fault (SDM vol. 2, vector 0x5500):
+    an instruction naming f2-f31 while psr.dfl, or f32-f127 while psr.dfh,
+    faults before anything else it does; ISR.code{0}/{1} say which."""
+    from .. import faults
+    inner = s.fn
+
+    def fn(e, i):
+        regs = [i.f[name] for name in fr_fields]
+        low = any(2 <= r < 32 for r in regs)
+        high = any(r >= 32 for r in regs)
+        if low or high:
+            psr = e.read_state("psr")
+            if low:
+                e.fault(faults.DISABLED_FP_REGISTER,
+                        e.ne(e.and_(psr, e.const(1 << PSR_DFL)), e.const(0)), arg=1)
+            if high:
+                e.fault(faults.DISABLED_FP_REGISTER,
+                        e.ne(e.and_(psr, e.const(1 << PSR_DFH)), e.const(0)), arg=2)
+        inner(e, i)
+
+    fn.__name__ = inner.__name__
+    return Semantic(fn, s.qp, s.ends_block)
 
 
 def completers(mnemonic: str) -> list:

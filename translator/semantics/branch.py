@@ -82,12 +82,20 @@ def br_indirect(e, i):
     target = e.andcm(e.read_br(i.b2), e.const(0xF))
     bt = i.btype
     if bt == 4:                                   # br.ret
+        # Privilege can only go down on a return: cpl <- pfs.ppl when
+        # greater (the runtime: translations change; psr.lp traps).
+        pfs = e.read_ar(AR_PFS)
+        ppl = e.lshr(pfs, 62)
+        cpl = e.and_(e.lshr(e.read_state("psr"), 32), e.const(3))
         e_return(e)
+        e.helper_if(e.ugt(ppl, cpl), "demote", ppl, target)
         e.branch(target)
     elif bt == 0:                                 # br.cond indirect
         e.branch(target)
-    elif bt == 1:                                 # br.ia: IA-32 is not provided
-        e.fault(faults.ILLEGAL_OPERATION, detail="br.ia: no IA-32 instruction set")
+    elif bt == 1:                                 # br.ia
+        psr = e.read_state("psr")
+        e.fault(faults.DISABLED_ISA_TRANSITION, e.ne(e.and_(psr, e.const(1 << 22)), e.const(0)))
+        e.fault(faults.UNIMPLEMENTED, detail="br.ia: the IA-32 instruction set is not emulated")
     else:
         e.fault(faults.ILLEGAL_OPERATION)
 

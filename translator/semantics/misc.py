@@ -63,7 +63,13 @@ def write_ar_value(e, n, v):
     elif n == AR_EC:
         e.write_ar(n, e.and_(v, e.const(0x3F)))
     elif n == AR_RSC:
-        e.write_ar(n, e.and_(v, e.const(0x3FFF001F)))
+        # reserved fields (bits 15:5, 63:30) fault; pl is at least cpl
+        e.fault(faults.RESERVED_REGISTER, e.ne(e.and_(v, e.const(~0x3FFF001F & (1 << 64) - 1)),
+                                               e.const(0)))
+        cpl = e.and_(e.lshr(e.read_state("psr"), 32), e.const(3))
+        pl = e.and_(e.lshr(v, 2), e.const(3))
+        pl = e.select(e.ult(pl, cpl), cpl, pl)
+        e.write_ar(n, e.or_(e.and_(v, e.const(0x3FFF0013)), e.shl(pl, 2)))
     else:
         e.write_ar(n, v)
 
@@ -87,6 +93,11 @@ def mov_to_ar_imm(e, i):
 def mov_from_ar(e, i):
     if not _check_ar(e, i, i.ar3, False):
         return
+    if i.ar3 == AR_ITC:           # psr.si: the ITC is readable at cpl 0 only
+        psr = e.read_state("psr")
+        e.fault(faults.PRIVILEGED_REGISTER,
+                e.land(e.ne(e.and_(psr, e.const(1 << 23)), e.const(0)),
+                       e.ne(e.and_(psr, e.const(3 << 32)), e.const(0))))
     v = e.helper("read_itc") if i.ar3 == AR_ITC else e.read_ar(i.ar3)
     e.write_gr(i.r1, v, 0)
 
