@@ -251,11 +251,6 @@ ia64_leave_kernel:
 	ld8 r23 = [r23]
 	ld8 r24 = [r24]
 	;;
-	/* Tasks always run on bank 1.  Setting ipsr.bn again is a no-op on a
-	 * correct machine; it also keeps user r16..r31 on an emulator whose
-	 * interruption delivery loses psr.bn in cr.ipsr. */
-	dep r19 = -1, r19, IA64_PSR_BN_BIT, 1
-	;;
 	MOV_TO_IPSR(p0, r19, r25)
 	MOV_TO_IIP(r20, r25)
 	MOV_TO_IFS(p0, r21, r25)

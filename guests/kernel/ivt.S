@@ -104,12 +104,8 @@ ia64_tlb_refill:
 	ITC_I(p9, r18, r22)
 	;;
 	ITC_D(p10, r18, r22)
-	MOV_FROM_IPSR(p0, r23)
 	;;
-	dep r23 = -1, r23, IA64_PSR_BN_BIT, 1	// user code runs on bank 1: see entry.S
 	mov pr = r31, -1
-	;;
-	MOV_TO_IPSR(p0, r23, r22)
 	;;
 	RFI
 	;;
