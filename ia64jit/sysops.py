@@ -140,8 +140,8 @@ def probe(m, va, kind, pl):
     pl = max(pl, _cpl(m))
     write = (kind & 3) != 0
     if kind & 4:
-        from .mmu import NA, READ, WRITE
-        access = {0: READ, 1: WRITE, 2: READ | WRITE}[kind & 3] | NA
+        from .mmu import NA, NA_PROBE_FAULT, READ, WRITE
+        access = {0: READ, 1: WRITE, 2: READ | WRITE}[kind & 3] | NA | NA_PROBE_FAULT << 8
         m.mmu.translate(va, access, 1)
         return 0
     ok = m.mmu.probe(va, pl, write)

@@ -74,12 +74,14 @@ def _with_fp_enable_check(s, fr_fields):
         high = any(r >= 32 for r in regs)
         if low or high:
             psr = e.read_state("psr")
+            dfl = e.ne(e.and_(psr, e.const(1 << PSR_DFL)), e.const(0))
+            dfh = e.ne(e.and_(psr, e.const(1 << PSR_DFH)), e.const(0))
+            if low and high:          # both disabled: both code bits
+                e.fault(faults.DISABLED_FP_REGISTER, e.land(dfl, dfh), arg=3)
             if low:
-                e.fault(faults.DISABLED_FP_REGISTER,
-                        e.ne(e.and_(psr, e.const(1 << PSR_DFL)), e.const(0)), arg=1)
+                e.fault(faults.DISABLED_FP_REGISTER, dfl, arg=1)
             if high:
-                e.fault(faults.DISABLED_FP_REGISTER,
-                        e.ne(e.and_(psr, e.const(1 << PSR_DFH)), e.const(0)), arg=2)
+                e.fault(faults.DISABLED_FP_REGISTER, dfh, arg=2)
         inner(e, i)
 
     fn.__name__ = inner.__name__
