@@ -15,6 +15,21 @@
 #include "paravirt_inst.h"
 
 	.text
+
+/* Two registers from the two interleaved pointers r2 and r3. */
+	.macro FILL_PAIR ra, rb
+	.mem.offset 0, 0
+	ld8.fill \ra = [r2], 16
+	.mem.offset 8, 0
+	ld8.fill \rb = [r3], 16
+	;;
+	.endm
+	.macro FFILL_PAIR fa, fb
+	ldf.fill \fa = [r2], 32
+	ldf.fill \fb = [r3], 32
+	;;
+	.endm
+
 	.align 32
 	.global ia64_leave_kernel
 	.proc ia64_leave_kernel
@@ -59,51 +74,21 @@ ia64_leave_kernel:
 	adds r2 = PT_F(2), r8
 	adds r3 = PT_F(3), r8
 	;;
-	ldf.fill f2 = [r2], 32
-	ldf.fill f3 = [r3], 32
-	;;
-	ldf.fill f4 = [r2], 32
-	ldf.fill f5 = [r3], 32
-	;;
-	ldf.fill f6 = [r2], 32
-	ldf.fill f7 = [r3], 32
-	;;
-	ldf.fill f8 = [r2], 32
-	ldf.fill f9 = [r3], 32
-	;;
-	ldf.fill f10 = [r2], 32
-	ldf.fill f11 = [r3], 32
-	;;
-	ldf.fill f12 = [r2], 32
-	ldf.fill f13 = [r3], 32
-	;;
-	ldf.fill f14 = [r2], 32
-	ldf.fill f15 = [r3], 32
-	;;
-	ldf.fill f16 = [r2], 32
-	ldf.fill f17 = [r3], 32
-	;;
-	ldf.fill f18 = [r2], 32
-	ldf.fill f19 = [r3], 32
-	;;
-	ldf.fill f20 = [r2], 32
-	ldf.fill f21 = [r3], 32
-	;;
-	ldf.fill f22 = [r2], 32
-	ldf.fill f23 = [r3], 32
-	;;
-	ldf.fill f24 = [r2], 32
-	ldf.fill f25 = [r3], 32
-	;;
-	ldf.fill f26 = [r2], 32
-	ldf.fill f27 = [r3], 32
-	;;
-	ldf.fill f28 = [r2], 32
-	ldf.fill f29 = [r3], 32
-	;;
-	ldf.fill f30 = [r2], 32
-	ldf.fill f31 = [r3], 32
-	;;
+	FFILL_PAIR f2, f3
+	FFILL_PAIR f4, f5
+	FFILL_PAIR f6, f7
+	FFILL_PAIR f8, f9
+	FFILL_PAIR f10, f11
+	FFILL_PAIR f12, f13
+	FFILL_PAIR f14, f15
+	FFILL_PAIR f16, f17
+	FFILL_PAIR f18, f19
+	FFILL_PAIR f20, f21
+	FFILL_PAIR f22, f23
+	FFILL_PAIR f24, f25
+	FFILL_PAIR f26, f27
+	FFILL_PAIR f28, f29
+	FFILL_PAIR f30, f31
 	/* branch registers */
 	adds r2 = PT_B0, r8
 	adds r3 = PT_B0 + 8, r8
@@ -154,11 +139,7 @@ ia64_leave_kernel:
 	adds r3 = PT_R(5), r8
 	;;
 	/* general registers except r1..r3 and r8 (our pointers) */
-	.mem.offset 0, 0
-	ld8.fill r4 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r5 = [r3], 16
-	;;
+	FILL_PAIR r4, r5
 	.mem.offset 0, 0
 	ld8.fill r6 = [r2], 32			// -> r10
 	.mem.offset 8, 0
@@ -167,56 +148,20 @@ ia64_leave_kernel:
 	.mem.offset 8, 0
 	ld8.fill r9 = [r3], 16			// -> r11
 	;;
-	.mem.offset 0, 0
-	ld8.fill r10 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r11 = [r3], 16
-	;;
-	.mem.offset 0, 0
-	ld8.fill r12 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r13 = [r3], 16
-	;;
-	.mem.offset 0, 0
-	ld8.fill r14 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r15 = [r3], 16
-	;;
+	FILL_PAIR r10, r11
+	FILL_PAIR r12, r13
+	FILL_PAIR r14, r15
 	.mem.offset 0, 0
 	ld8.fill r16 = [r2], 16			// bank 1: the user's r16..r31
 	.mem.offset 8, 0
 	ld8.fill r17 = [r3], 16
 	;;
-	.mem.offset 0, 0
-	ld8.fill r18 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r19 = [r3], 16
-	;;
-	.mem.offset 0, 0
-	ld8.fill r20 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r21 = [r3], 16
-	;;
-	.mem.offset 0, 0
-	ld8.fill r22 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r23 = [r3], 16
-	;;
-	.mem.offset 0, 0
-	ld8.fill r24 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r25 = [r3], 16
-	;;
-	.mem.offset 0, 0
-	ld8.fill r26 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r27 = [r3], 16
-	;;
-	.mem.offset 0, 0
-	ld8.fill r28 = [r2], 16
-	.mem.offset 8, 0
-	ld8.fill r29 = [r3], 16
-	;;
+	FILL_PAIR r18, r19
+	FILL_PAIR r20, r21
+	FILL_PAIR r22, r23
+	FILL_PAIR r24, r25
+	FILL_PAIR r26, r27
+	FILL_PAIR r28, r29
 	.mem.offset 0, 0
 	ld8.fill r30 = [r2]
 	.mem.offset 8, 0

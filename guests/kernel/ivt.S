@@ -64,6 +64,21 @@ ia64_ivt:
 
 	.text
 
+/* Two registers to the two interleaved save pointers r2 and r3 (the
+ * .mem.offset notes tell the assembler the two spills' NaT bits differ). */
+	.macro SPILL_PAIR ra, rb
+	.mem.offset 0, 0
+	st8.spill [r2] = \ra, 16
+	.mem.offset 8, 0
+	st8.spill [r3] = \rb, 16
+	;;
+	.endm
+	.macro FSPILL_PAIR fa, fb
+	stf.spill [r2] = \fa, 32
+	stf.spill [r3] = \fb, 32
+	;;
+	.endm
+
 /*
  * TLB refill.  In: bank 0, r31 = pr, r19 = vector number.  A user-region
  * address whose page-table entry is present is inserted (itc.i for the
@@ -200,71 +215,19 @@ ia64_save_all:
 	;;
 	BSW_1(r14, r15)				// bank 1: the user's r16..r31
 	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r4, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r5, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r6, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r7, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r8, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r9, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r10, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r11, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r12, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r13, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r14, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r15, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r16, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r17, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r18, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r19, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r20, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r21, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r22, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r23, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r24, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r25, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r26, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r27, 16
-	;;
-	.mem.offset 0, 0
-	st8.spill [r2] = r28, 16
-	.mem.offset 8, 0
-	st8.spill [r3] = r29, 16
-	;;
+	SPILL_PAIR r4, r5
+	SPILL_PAIR r6, r7
+	SPILL_PAIR r8, r9
+	SPILL_PAIR r10, r11
+	SPILL_PAIR r12, r13
+	SPILL_PAIR r14, r15
+	SPILL_PAIR r16, r17
+	SPILL_PAIR r18, r19
+	SPILL_PAIR r20, r21
+	SPILL_PAIR r22, r23
+	SPILL_PAIR r24, r25
+	SPILL_PAIR r26, r27
+	SPILL_PAIR r28, r29
 	.mem.offset 0, 0
 	st8.spill [r2] = r30, 16		// r2 -> PT_F2
 	.mem.offset 8, 0
@@ -277,51 +240,21 @@ ia64_save_all:
 	;;
 	st8 [r10] = r9
 	/* floating-point registers f2..f31 */
-	stf.spill [r2] = f2, 32
-	stf.spill [r3] = f3, 32
-	;;
-	stf.spill [r2] = f4, 32
-	stf.spill [r3] = f5, 32
-	;;
-	stf.spill [r2] = f6, 32
-	stf.spill [r3] = f7, 32
-	;;
-	stf.spill [r2] = f8, 32
-	stf.spill [r3] = f9, 32
-	;;
-	stf.spill [r2] = f10, 32
-	stf.spill [r3] = f11, 32
-	;;
-	stf.spill [r2] = f12, 32
-	stf.spill [r3] = f13, 32
-	;;
-	stf.spill [r2] = f14, 32
-	stf.spill [r3] = f15, 32
-	;;
-	stf.spill [r2] = f16, 32
-	stf.spill [r3] = f17, 32
-	;;
-	stf.spill [r2] = f18, 32
-	stf.spill [r3] = f19, 32
-	;;
-	stf.spill [r2] = f20, 32
-	stf.spill [r3] = f21, 32
-	;;
-	stf.spill [r2] = f22, 32
-	stf.spill [r3] = f23, 32
-	;;
-	stf.spill [r2] = f24, 32
-	stf.spill [r3] = f25, 32
-	;;
-	stf.spill [r2] = f26, 32
-	stf.spill [r3] = f27, 32
-	;;
-	stf.spill [r2] = f28, 32
-	stf.spill [r3] = f29, 32
-	;;
-	stf.spill [r2] = f30, 32
-	stf.spill [r3] = f31, 32
-	;;
+	FSPILL_PAIR f2, f3
+	FSPILL_PAIR f4, f5
+	FSPILL_PAIR f6, f7
+	FSPILL_PAIR f8, f9
+	FSPILL_PAIR f10, f11
+	FSPILL_PAIR f12, f13
+	FSPILL_PAIR f14, f15
+	FSPILL_PAIR f16, f17
+	FSPILL_PAIR f18, f19
+	FSPILL_PAIR f20, f21
+	FSPILL_PAIR f22, f23
+	FSPILL_PAIR f24, f25
+	FSPILL_PAIR f26, f27
+	FSPILL_PAIR f28, f29
+	FSPILL_PAIR f30, f31
 	/* branch registers */
 	mov r14 = b0
 	mov r15 = b1
