@@ -181,7 +181,8 @@ def set_psr(m, new: int) -> None:
         m.request_poll()
 
 
-TRACE_BITS = (1 << PSR_SS) | (1 << PSR_TB)
+# Bits that need the interpreter's per-instruction checks (traps, debug).
+TRACE_BITS = (1 << PSR_SS) | (1 << PSR_TB) | (1 << PSR_DB)
 TRANSLATION_BITS = sum(1 << b for b in (PSR_DT, PSR_IT, PSR_RT, PSR_PK, PSR_AC)) | 3 << PSR_CPL
 
 

@@ -19,6 +19,7 @@ import sys
 
 from translator import faults
 from translator.faults import GuestFault
+from translator.helpers import debug_data
 
 from .memory import PAGE_MASK, PAGE_SHIFT, PROT_READ, PROT_WRITE
 
@@ -26,6 +27,7 @@ M64 = (1 << 64) - 1
 READ, WRITE, EXEC = 1, 2, 4
 SPEC, RSE = 16, 32
 PSR_AC = 3
+PSR_DB = 1 << 24
 CR_DCR = 0
 # DCR deferral bits by fault (SDM 3.3.4.1: dm dp dk dx dr da dd)
 _DEFER = {faults.DTLB: 1 << 8, faults.ALT_DTLB: 1 << 8, faults.VHPT_DTRANSLATION: 1 << 8,
@@ -51,10 +53,16 @@ class VirtualMemory:
 
     # ------------------------------------------------------------ translation
     def translate(self, va: int, access: int, size: int = 1) -> int:
-        if va & (size - 1) and (self.ctl[self.C["psr"]] >> PSR_AC) & 1:
+        psr = self.ctl[self.C["psr"]]
+        if va & (size - 1) and (psr >> PSR_AC) & 1:
             raise GuestFault(faults.UNALIGNED_REFERENCE, isr=_isr(access), ifa=va,
                              detail=f"{size}-byte access at {va:#x} with psr.ac")
-        return self.mmu.translate(va, access, size)[0]
+        pa = self.mmu.translate(va, access, size)[0]
+        if psr & PSR_DB and not access & RSE:
+            # (while psr.db is set every access comes here: compiled code is
+            # not used, see interrupts.TRACE_BITS)
+            debug_data(self.m, va, bool(access & WRITE))
+        return pa
 
     def _pieces(self, va, size, access):
         """[(pa, n)] for an access, split where it crosses a 4 KB page."""

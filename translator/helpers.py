@@ -64,6 +64,46 @@ def demote(cpu, ppl, target):
     ctl[C["psr"]] = (ctl[C["psr"]] & ~(3 << 32)) | (ppl & 3) << 32
 
 
+PSR_DB, PSR_ID, PSR_DD = 1 << 24, 1 << 37, 1 << 39
+_MASK56 = (1 << 56) - 1
+
+
+def _debug_match(regs, addr, cpl, access_bit):
+    """Any enabled pair of debug registers (address, mask/plm/r/w/x) that
+    matches ``addr`` at privilege ``cpl`` for the access bit (SDM vol. 2
+    7.1: mask applies to bits 55:0, bits 63:56 always compare)."""
+    for k in range(0, len(regs), 2):
+        ctl_word = int(regs[k + 1])
+        if not ctl_word & access_bit or not (ctl_word >> (56 + cpl)) & 1:
+            continue
+        mask = (ctl_word & _MASK56) | ~_MASK56 & ((1 << 64) - 1)
+        if not (addr ^ int(regs[k])) & mask:
+            return True
+    return False
+
+
+def debug_fetch(cpu, ip):
+    """Instruction Debug fault (psr.db, not psr.id) when an IBR pair matches
+    the bundle at ip."""
+    ctl, C = cpu.state.ctl, cpu.state.CTL
+    psr = ctl[C["psr"]]
+    if psr & PSR_DB and not psr & PSR_ID and \
+            _debug_match(cpu.state.ibr, ip, (psr >> 32) & 3, 1 << 63):
+        from .faults import GuestFault, IDEBUG, ISR_X
+        raise GuestFault(IDEBUG, ifa=ip, isr=ISR_X, detail=f"ibr match at {ip:#x}")
+
+
+def debug_data(cpu, addr, write):
+    """Data Debug fault (psr.db, not psr.dd) when a DBR pair matches."""
+    ctl, C = cpu.state.ctl, cpu.state.CTL
+    psr = ctl[C["psr"]]
+    if psr & PSR_DB and not psr & PSR_DD and \
+            _debug_match(cpu.state.dbr, addr, (psr >> 32) & 3, 1 << 62 if write else 1 << 63):
+        from .faults import DDEBUG, GuestFault, ISR_R, ISR_W
+        raise GuestFault(DDEBUG, ifa=addr, isr=ISR_W if write else ISR_R,
+                         detail=f"dbr match at {addr:#x}")
+
+
 HELPERS = {
     "data_fault": data_fault,
     "demote": demote,

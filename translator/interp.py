@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from frontend.decoder import decode_bundle
 from . import faults, frame
+from .helpers import debug_fetch
 from .faults import GuestFault
 from .semantics import lookup
 
@@ -308,7 +309,7 @@ class PyEmitter:
         return 0
 
 
-PSR_TB, PSR_SS = 1 << 26, 1 << 40
+PSR_TB, PSR_SS, PSR_DB = 1 << 26, 1 << 40, 1 << 24
 
 
 def _trace_trap(e, psr, insn, ip, slot):
@@ -434,6 +435,8 @@ class Interpreter:
                     tracing = self.trace
                     if tracing:
                         psr_before = ctl[PSR]
+                        if psr_before & PSR_DB:
+                            debug_fetch(self.cpu, ip)
                     if qp_mode:
                         e.qp = (pr[qp if qp < 16 else 16 + (qp - 16 + ctl[RRB_PR]) % 48]
                                 if qp else 1)
