@@ -200,14 +200,21 @@ ia64_save_all:
 	st8 [r21] = r26				// user's ar.unat, before our spills change it
 	adds r17 = PT_R(1), r16
 	adds r18 = PT_R(2), r16
+	adds r20 = PT_R(14), r16
+	adds r21 = PT_R(15), r16
 	;;
-	/* general registers: r1..r3 with bank-0 pointers, then r2/r3 point */
-	.mem.offset 8, 0
+	/* general registers: r1..r3, r14, r15 with bank-0 pointers (r14/r15
+	 * first, because they are BSW_1's scratch registers), then r2/r3 point */
+	.mem.offset PT_R(1), 0
 	st8.spill [r17] = r1, 16		// -> r3
-	.mem.offset 0, 0
+	.mem.offset PT_R(2), 0
 	st8.spill [r18] = r2, 16		// -> r4
+	.mem.offset PT_R(14), 0
+	st8.spill [r20] = r14
+	.mem.offset PT_R(15), 0
+	st8.spill [r21] = r15
 	;;
-	.mem.offset 8, 0
+	.mem.offset PT_R(3), 0
 	st8.spill [r17] = r3, 16		// -> r5
 	mov r2 = r18
 	;;
@@ -220,7 +227,9 @@ ia64_save_all:
 	SPILL_PAIR r8, r9
 	SPILL_PAIR r10, r11
 	SPILL_PAIR r12, r13
-	SPILL_PAIR r14, r15
+	adds r2 = 16, r2			// r14, r15 are done
+	adds r3 = 16, r3
+	;;
 	SPILL_PAIR r16, r17
 	SPILL_PAIR r18, r19
 	SPILL_PAIR r20, r21

@@ -11,7 +11,7 @@
 #include "paravirt.h"
 
 #define NULL ((void *)0)
-#define NR_TASKS     3
+#define NR_TASKS     4
 #define KRBS_SIZE    0x4000	/* per-task kernel register backing store */
 #define KSTACK_SIZE  0x4000	/* per-task kernel memory stack */
 #define OUTBUF_SIZE  4096	/* per-task console line queue */

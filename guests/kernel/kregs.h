@@ -31,13 +31,16 @@
 #define IA64_PSR_RT   (UL(1) << IA64_PSR_RT_BIT)
 #define IA64_PSR_IT   (UL(1) << IA64_PSR_IT_BIT)
 #define IA64_PSR_BN   (UL(1) << IA64_PSR_BN_BIT)
+#define IA64_PSR_DFH  (UL(1) << IA64_PSR_DFH_BIT)
 #define IA64_PSR_CPL  (UL(3) << IA64_PSR_CPL0_BIT)
 #define IA64_PSR_RI   (UL(3) << IA64_PSR_RI_BIT)
 
 /* Kernel runs translated, collecting, bank 1, interrupts off. */
 #define IA64_PSR_KERNEL (IA64_PSR_IT | IA64_PSR_DT | IA64_PSR_RT | IA64_PSR_IC | IA64_PSR_BN)
-/* User tasks: the same plus interrupts on, at cpl 3. */
-#define IA64_PSR_USER   (IA64_PSR_KERNEL | IA64_PSR_I | IA64_PSR_CPL)
+/* User tasks: the same plus interrupts on, at cpl 3, and f32..f127 disabled:
+ * a task's state is f2..f31 (pt_regs), so touching the high partition is a
+ * Disabled FP-Register fault that kills the task. */
+#define IA64_PSR_USER   (IA64_PSR_KERNEL | IA64_PSR_I | IA64_PSR_CPL | IA64_PSR_DFH)
 
 /* ar.rsc: mode 1:0 (0 = enforced lazy), pl 3:2, loadrs 29:16. */
 #define IA64_RSC_PL_SHIFT     2
@@ -102,6 +105,7 @@
 #define IA64_VEC_IACCESS_RIGHTS   22
 #define IA64_VEC_DACCESS_RIGHTS   23
 #define IA64_VEC_GENERAL_EXCEPTION 24
+#define IA64_VEC_DISABLED_FP      25
 #define IA64_VEC_NAT_CONSUMPTION  26
 #define IA64_VEC_UNALIGNED        30
 

@@ -114,6 +114,8 @@ struct pt_regs *ia64_handle_interruption(struct pt_regs *regs)
 	case IA64_VEC_ALT_ITLB:
 	case IA64_VEC_ALT_DTLB:
 		return ia64_do_page_fault(regs);
+	case IA64_VEC_DISABLED_FP:
+		return kill_task(current, "used f32-f127 (disabled) at ip 0x%lx", regs->cr_iip);
 	case IA64_VEC_IACCESS_RIGHTS:
 	case IA64_VEC_DACCESS_RIGHTS:
 		return kill_task(current, "access rights fault at 0x%lx, ip 0x%lx",

@@ -9,7 +9,7 @@
 
 struct task tasks[NR_TASKS];
 struct task *current;
-static const char *const task_names[NR_TASKS] = { "alpha", "beta", "gamma" };
+static const char *const task_names[NR_TASKS] = { "alpha", "beta", "gamma", "delta" };
 
 void tasks_init(void)
 {

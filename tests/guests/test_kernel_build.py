@@ -15,7 +15,9 @@
 * Booted with `ia64jit run --virtual-time` it prints exactly
   guests/kernel/kernel.expected and powers off with status 0, under the
   interpreter and under the JIT; the numbers the user tasks print agree with
-  a Python model of their computation (an oracle independent of ia64jit).
+  a Python model of their computation (an oracle independent of ia64jit), and
+  user/regcheck.S finds every register it filled intact after spinning
+  through timer preemptions.
 """
 import os
 import re
@@ -175,6 +177,7 @@ def model_task_lines(index):
         r = deep(n - 1, (a + n) & M64, (b ^ (a << 3)) & M64, (c * 3 + n) & M64)
         return ((r ^ (r >> 7)) + a * 7 + (b >> 1) + c) & M64
 
+    lines.append(f"{name}: all registers intact after a long spin")
     lines.append(f"{name}: recursion 200 deep gives 0x{deep(200, index, 5, 7):016x}")
     lines.append(f"{name}: bye")
     return lines
@@ -190,11 +193,14 @@ def test_expected_output_is_right():
         kinds = [re.search(r"(\w+(?: \w+)?) page mapped", ln).group(1) for ln in out
                  if ln.startswith(f"[kernel] {name}: page fault")]
         assert kinds == ["text", "stack", "heap", "register stack"]
-    assert "[kernel] gamma: segmentation fault (write at 0x2000000000700000" in "\n".join(out)
-    assert "gamma: still alive (wrong)" not in out
-    assert out.index("[kernel] gamma: killed (status -1, 2 page faults)") < \
-        out.index("[kernel] alpha: exited (status 0, 4 page faults)")
-    assert out[-3:] == ["[kernel] all tasks finished, 10 page faults served",
+    text = "\n".join(out)
+    assert "[kernel] gamma: segmentation fault (write at 0x2000000000700000" in text
+    assert "[kernel] delta: used f32-f127 (disabled)" in text
+    for name in ("gamma", "delta"):
+        assert f"{name}: still alive (wrong)" not in out
+        assert out.index(f"[kernel] {name}: killed (status -1, 2 page faults)") < \
+            out.index("[kernel] alpha: exited (status 0, 4 page faults)")
+    assert out[-3:] == ["[kernel] all tasks finished, 12 page faults served",
                         "[kernel] timer interrupts: seen; preemptions: seen",
                         "[kernel] power off (status 0)"]
 

@@ -1,9 +1,11 @@
 /* user.c -- the user tasks (one program, started three times with its index):
  *   alpha, beta: a few rounds of work on a demand-zero heap page (multiplies
  *     and a division per element, so the FP registers are live across
- *     preemption), yield every other round, a recursion deep enough to
- *     spill to the user register backing store, then exit(0);
- *   gamma: stores to an address outside its address space and is killed.
+ *     preemption), yield every other round, a long spin with every register
+ *     holding a known value (regcheck.S), a recursion deep enough to spill
+ *     to the user register backing store, then exit(0);
+ *   gamma: stores to an address outside its address space and is killed;
+ *   delta: uses f32 (the kernel keeps f2..f31 of a task) and is killed.
  * Every line is one write(); the values printed depend only on the task.
  */
 #include "../uapi.h"
@@ -12,9 +14,12 @@ long sys_write(long fd, const void *buf, unsigned long len);
 long sys_getpid(void);
 long sys_sched_yield(void);
 void sys_exit(long status) __attribute__((noreturn));
+long regs_survive(long loops, unsigned long seed);	/* regcheck.S */
+void touch_f32(void);
 
 #define HEAP_WORDS 256		/* 2 KB of the first heap page */
 #define ROUNDS 4
+#define REGCHECK_LOOPS 40000	/* a few timer ticks */
 
 struct line { char buf[120]; int n; };
 
@@ -70,7 +75,7 @@ static unsigned long __attribute__((noipa)) deep(unsigned long n, unsigned long 
 
 long umain(long index)
 {
-	static const char *const names[] = { "alpha", "beta", "gamma" };
+	static const char *const names[] = { "alpha", "beta", "gamma", "delta" };
 	const char *name = names[index];
 	unsigned long *heap = (unsigned long *)USER_HEAP;
 	struct line l;
@@ -87,6 +92,16 @@ long umain(long index)
 		s(&l, ": storing to an address outside my address space");
 		emit(&l);
 		*(volatile unsigned long *)(USER_BASE + 0x700000) = 1;
+		s(&l, name);
+		s(&l, ": still alive (wrong)");
+		emit(&l);
+		return 1;
+	}
+	if (index == 3) {
+		s(&l, name);
+		s(&l, ": using f32, outside a task's register state");
+		emit(&l);
+		touch_f32();
 		s(&l, name);
 		s(&l, ": still alive (wrong)");
 		emit(&l);
@@ -109,6 +124,15 @@ long umain(long index)
 		if (round % 2 == 0)
 			sys_sched_yield();
 	}
+	i = regs_survive(REGCHECK_LOOPS, (index + 1) * 0x1111111100000000UL);
+	s(&l, name);
+	if (i) {
+		s(&l, ": registers CORRUPTED across preemption: ");
+		u(&l, i);
+	} else {
+		s(&l, ": all registers intact after a long spin");
+	}
+	emit(&l);
 	s(&l, name);
 	s(&l, ": recursion 200 deep gives ");
 	x(&l, deep(200, index, 5, 7));
