@@ -1,14 +1,15 @@
 """Ski-compatible Simulator System Calls (SSC).
 
 Kernels and boot loaders built for HP's Ski simulator (Linux's old
-``arch/ia64/hp/sim``, ski-bootloader) talk to the simulator with
-``break 0x80001`` (Ski also accepts ``0x80000``; any unit): the call number in
-r15, the arguments in r32-r35 (in0-in3 of the frame executing the break: the
-``ssc()`` stub is called, so out0-3 became in0-3), the result in r8.  Pointer
-arguments are PHYSICAL addresses (Ski clears psr.dt around its accesses);
-here they go through ``machine.mem_read/mem_write``, which are physical on a
-system machine.  A pointer that does not reach guest memory gives the guest -1;
-it never raises on the host.
+``arch/ia64/hp/sim``, ski-bootloader) talk to the simulator with ``break
+0x80001`` (Ski also accepts ``0x80000``; any unit): the call number in r15,
+the arguments in r32-r35 (in0-in3 of the frame executing the break: the
+``ssc()`` stub is called, so out0-3 became in0-3; one beyond the frame reads
+as 0), the result in r8.  Pointer arguments are PHYSICAL addresses (Ski clears
+psr.dt around its accesses); here they go through
+``machine.mem_read/mem_write``, which are physical on a system machine.  A
+pointer that does not reach guest memory gives the guest -1; it never raises
+on the host.
 
 Numbers, arguments and results (as Ski's src/linux/syscall-linux.c, read
 for behaviour):
@@ -96,6 +97,15 @@ ARGS_MAX = 1023                 # Ski's command line buffer holds 1024 bytes wit
 PATH_MAX = 4096
 
 
+def _in_args(machine):
+    """in0-in3 (r32-r35).  Ski reads those four registers whatever the frame;
+    one beyond CFM.sof (a stub with ``.regstk 1``, a bare ``break`` after an
+    ``alloc`` of fewer registers) reads as 0 here instead of faulting the
+    host-side call (reading it is not the guest's doing)."""
+    sof = machine.reg_read("cfm") & 0x7F
+    return [machine.reg_read(f"r{32 + k}") if k < sof else 0 for k in range(4)]
+
+
 class _BadPointer(Exception):
     """A guest pointer that does not reach guest memory."""
 
@@ -168,7 +178,7 @@ class SSC:
     def handle(self, machine) -> bool:
         """Serve the SSC the guest asked for; False for an unknown number (r8 = -1)."""
         num = machine.reg_read("r15")
-        args = [machine.reg_read(f"r{32 + k}") for k in range(4)]
+        args = _in_args(machine)
         fn = _CALLS.get(num)
         if fn is None:
             machine.reg_write("r8", ERR)

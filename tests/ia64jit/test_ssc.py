@@ -245,3 +245,20 @@ def test_unknown_call_returns_false_and_minus_one(m):
     m.reg_write("r15", 100)                 # SSC_NETDEV_PROBE: not provided
     assert s.handle(m) is False
     assert m.reg_read("r8") == M64
+
+
+def test_arguments_beyond_the_frame_read_as_zero():
+    # Ski reads r32-r35 whatever CFM.sof is; here a kernel that does SSC_EXIT
+    # with a 3-register frame (in3 = r35 beyond it) must not fault the call.
+    out = []
+    s = SSC(out.append)
+    mach = Machine()
+    mach.reg_write("cfm", 1)                # only r32 in the frame
+    mach.reg_write("r32", ord("k"))
+    mach.reg_write("r15", sscmod.SSC_PUTCHAR)
+    assert s.handle(mach) is True and mach.reg_read("r8") == 0
+    assert out == [b"k"]
+    mach.reg_write("cfm", 0)                # no frame: in0 reads as 0
+    mach.reg_write("r15", sscmod.SSC_CONNECT_INTERRUPT)
+    assert s.handle(mach) is True
+    assert s.interrupts == {0: 0}
