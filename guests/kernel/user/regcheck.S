@@ -4,7 +4,9 @@
  * Fills every general register but sp (r1..r11, r13..r31: r16..r31 are the
  * bank-1 registers), 13 stacked registers, the branch registers b0..b7, the
  * predicates, f6..f15, ar.ccv, ar.unat and ar.ec with values derived from
- * `seed` (each task passes its own), spins `loops` times in a br.cloop loop
+ * `seed` (each task passes its own), makes r14 and one stacked register NaT
+ * (their NaT bits must come back too: st8.spill/ld8.fill and the RSE's NaT
+ * collections), spins `loops` times in a br.cloop loop
  * -- long enough for timer ticks to preempt the task and run the others --
  * and returns how many of those registers no longer hold their values
  * (0: the kernel saved and restored all of them).  The caller's preserved
@@ -49,17 +51,32 @@ regs_survive:
 	mov ar.ccv = r3
 	adds r2 = 403, in1
 	;;
-	mov ar.unat = r2
 	mov ar.ec = 37
 	.irp k, 0, 1, 2, 3, 4, 5, 6, 7
 	adds r2 = 200 + \k, in1
 	;;
 	mov b\k = r2
 	.endr
-	.irp k, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
+	/* NaT bits: r14 and loc29 are loaded with ld8.fill from the caller's
+	 * scratch area at [sp] with that slot's ar.unat bit set */
+	extr.u r2 = sp, 3, 6
+	mov r3 = 1
+	;;
+	shl r3 = r3, r2
+	st8 [sp] = in1
+	;;
+	mov ar.unat = r3
+	;;
+	ld8.fill r14 = [sp]
+	;;
+	ld8.fill loc29 = [sp]
+	adds r2 = 403, in1
+	;;
+	mov ar.unat = r2
+	.irp k, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28
 	adds loc\k = 100 + \k, in1
 	.endr
-	.irp k, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	.irp k, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	adds r\k = \k, in1
 	.endr
 	mov ar.lc = in0
@@ -97,12 +114,18 @@ regs_survive:
 (p6)	adds loc16 = 1, loc16
 	.endm
 
-	.irp k, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	.irp k, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	CHECK r\k, \k
 	.endr
-	.irp k, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
+	.irp k, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28
 	CHECK loc\k, 100 + \k
 	.endr
+	tnat.z p6, p0 = r14
+	;;
+(p6)	adds loc16 = 1, loc16
+	tnat.z p7, p0 = loc29
+	;;
+(p7)	adds loc16 = 1, loc16
 	CHECK loc52, 401
 	CHECK loc53, 402
 	CHECK loc54, 403
