@@ -128,8 +128,8 @@ ia64_tlb_refill:
 
 /*
  * Full save.  In: bank 0, psr.ic = 0, psr.i = 0, r31 = pr at the vector,
- * r19 = vector number.  An interruption from cpl 0 is a kernel bug and goes
- * to ia64_kernel_trap.
+ * r19 = vector number.  An interruption not from user mode (cpl 3) is a
+ * kernel bug and goes to ia64_kernel_trap.
  */
 	.align 32
 	.global ia64_save_all
@@ -141,7 +141,7 @@ ia64_save_all:
 	cmp.eq p6, p0 = r0, r16
 	extr.u r18 = r17, IA64_PSR_CPL0_BIT, 2
 	;;
-	cmp.eq.or p6, p0 = r0, r18
+	cmp.ne.or p6, p0 = 3, r18		// not from user mode (a domU kernel runs at cpl 1-2)
 	;;
 (p6)	br.cond.spnt.many ia64_kernel_trap
 	;;
@@ -325,7 +325,7 @@ ia64_save_all:
 	.endp ia64_save_all
 
 /*
- * An interruption at cpl 0 (or before the first task): report it and stop.
+ * An interruption in the kernel (or before the first task): report it and stop.
  * In: bank 0, psr.ic = 0, r17 = ipsr, r19 = vector.
  */
 	.align 32
