@@ -79,8 +79,17 @@ class CompiledBlock:
 
 class JIT:
     def __init__(self, machine, threshold: int = 50, code_cache=None, opt: int = 2,
-                 batch: int = 32):
+                 batch: int = 32, async_compile: bool = False):
+        """``async_compile``: LLVM's part of compilation runs on a background
+        thread while the interpreter goes on (a run's results do not depend
+        on it: both engines are exact); off, blocks are usable as soon as
+        they are hot (what the differential tests need)."""
         self.m = machine
+        self.async_compile = async_compile
+        self._pool = None
+        self._jobs = []          # (future, ir_text, blocks, generation) compiling in the background
+        self.inflight = set()    # block keys being compiled in the background
+        self._generation = 0     # bumped whenever translated code may be stale
         self.threshold = threshold
         self.batch = batch
         self.opt = opt
@@ -240,7 +249,8 @@ class JIT:
         for ip in self.pending:
             tier = 2 if irgen.loops_to_itself(self.mem.fetch_bundle, ip & ~0xF) else 1
             if tier not in modules:
-                modules[tier] = ir.Module(name=f"blocks{self.stats['modules']}t{tier}")
+                # (a fixed name: the module's text is the code-cache key)
+                modules[tier] = ir.Module(name=f"blocks_t{tier}")
                 modules[tier].triple = self.triple
                 built[tier] = []
             module = modules[tier]
@@ -259,38 +269,81 @@ class JIT:
                 module.globals.pop(comp.fn.name, None)
                 module.functions.remove(comp.fn) if comp.fn in module.functions else None
                 continue
-            built[tier].append((ip, comp.fn.name, covered))
+            # The code's physical address and code pages are taken now, with
+            # the translation the IR was built from.
+            if self.system:
+                pa = self.mem.code_pa(ip & ~0xF)
+                self.mem.note_code(ip & ~0xF)      # (a block never crosses a 4 KB page)
+            else:
+                pa = None
+                for a in covered:
+                    self.mem.code_pages.add(a >> 12)
+            built[tier].append((ip, comp.fn.name, covered, pa))
         self.pending = []
-        for tier, module in modules.items():
-            if built[tier]:
-                self._install(module, built[tier], tier)
         if not any(built.values()):
             return
         # Pages now holding code must not be written through the fast path.
         self.flush_tlb()
         self.stats["compiled"] += sum(len(b) for b in built.values())
         self.stats["modules"] += len(modules)
+        for tier, module in modules.items():
+            if not built[tier]:
+                continue
+            ir_text = str(module)
+            if self.async_compile and self.profiler is None:
+                # LLVM releases the GIL: it optimises and generates code on
+                # another core while the interpreter goes on with these blocks.
+                fut = self._executor().submit(self._object_code_timed, ir_text, tier)
+                self._jobs.append((fut, ir_text, built[tier], self._generation))
+                self.inflight.update(b[0] for b in built[tier])
+            else:
+                engine, _ = self._object_code_timed(ir_text, tier)
+                self._install(engine, ir_text, built[tier])
         self.stats["compile_s"] += time.perf_counter() - t0
 
-    def _install(self, module, built, tier):
-        ir_text = str(module)
+    def _executor(self):
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ia64jit-llvm")
+        return self._pool
+
+    def _object_code_timed(self, ir_text, tier):
+        t0 = time.perf_counter()
         engine = self._object_code(ir_text, tier)
+        return engine, time.perf_counter() - t0
+
+    def reap(self, wait: bool = False) -> None:
+        """Install the blocks background compilation has finished (all of
+        them with ``wait``); drop those whose guest code changed meanwhile."""
+        still = []
+        for job in self._jobs:
+            fut, ir_text, blocks, generation = job
+            if not (wait or fut.done()):
+                still.append(job)
+                continue
+            self.inflight.difference_update(b[0] for b in blocks)
+            try:
+                engine, seconds = fut.result()
+            except Exception as exc:          # (a defect: keep the blocks interpreted)
+                for b in blocks:
+                    self.failed.add(b[0])
+                    self.failure_reasons[b[0]] = repr(exc)
+                continue
+            self.stats["compile_s"] += seconds
+            self.stats["background_s"] = self.stats.get("background_s", 0.0) + seconds
+            if generation == self._generation:
+                self._install(engine, ir_text, blocks)
+        self._jobs = still
+
+    def _install(self, engine, ir_text, built):
         self.engines.append(engine)
-        for ip, name, covered in built:
+        for ip, name, covered, pa in built:
             addr = engine.get_function_address(name)
-            if self.system:
-                pa = self.mem.code_pa(ip & ~0xF)
-                blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name, pa)
-                self.blocks[(ip, pa)] = blk
-                self.mem.note_code(ip & ~0xF)      # (a block never crosses a 4 KB page)
-            else:
-                blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name)
-                self.blocks[ip] = blk
-                for a in covered:
-                    self.mem.code_pages.add(a >> 12)
+            blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name, pa)
+            self.blocks[(ip, pa) if self.system else ip] = blk
             self.dispatcher.insert(ip, addr)
         if self.profiler is not None:
-            self.profiler.on_module(ir_text, engine, built)
+            self.profiler.on_module(ir_text, engine, [b[:3] for b in built])
 
     def _object_code(self, ir_text: str, tier: int = 2):
         """An execution engine holding the module's machine code: from the
@@ -323,6 +376,7 @@ class JIT:
         return engine
 
     def invalidate(self, start, end):
+        self._generation += 1
         for ip in [ip for ip, b in self.blocks.items()
                    if any(start <= a < end for a in b.covered)]:
             del self.blocks[ip]
@@ -334,6 +388,7 @@ class JIT:
     def invalidate_phys(self, first_page, end_page):
         """System machines: drop blocks whose code lies in physical pages
         [first_page, end_page) (they were written or unmapped)."""
+        self._generation += 1
         for key in [k for k, b in self.blocks.items() if first_page <= b.pa >> 12 < end_page]:
             del self.blocks[key]
         self.dispatcher.clear()
@@ -348,6 +403,7 @@ class JIT:
 
     def flush(self):
         """Drop every compiled block."""
+        self._generation += 1
         self.blocks.clear()
         self.dispatcher.clear()
         self.counts.clear()
@@ -366,6 +422,7 @@ class JIT:
         IP, RI, ICOUNT, BUDGET = C["ip"], C["ri"], C["icount"], C["budget"]
         if until is not None and until not in self.stop_addrs:
             self.stop_addrs.add(until)
+            self._generation += 1          # (blocks built without this stop)
             for bip in [b for b, blk in self.blocks.items() if until in blk.covered[1:]]:
                 self.dispatcher.remove(self.blocks.pop(bip).ip)
         stop_key = until if until is not None else M64
@@ -398,6 +455,8 @@ class JIT:
                 continue
             if reason != EXIT_MISS:
                 raise self._exit_fault()
+            if self._jobs:
+                self.reap()
             key = ctl[IP] | ctl[RI]
             if system:
                 try:
@@ -421,14 +480,15 @@ class JIT:
                     # A collision pushed it out of the table: put it back.
                     self.dispatcher.insert(key, self.engine_addr(blk))
                 continue
-            elif key not in self.failed:
+            elif key not in self.failed and key not in self.inflight:
                 c = self.counts.get(key, 0) + 1
                 self.counts[key] = c
                 if c >= self.threshold:
                     # Batch: take along the blocks that are warming up too,
                     # so one module (and one LLVM pipeline run) serves several.
                     warm = sorted((k for k, n in self.counts.items()
-                                   if n * 4 >= self.threshold and k != key and k not in self.failed),
+                                   if n * 4 >= self.threshold and k != key and k not in self.failed
+                                   and k not in self.inflight),
                                   key=lambda k: -self.counts[k])[:self.batch - 1]
                     self.pending.append(key)
                     self.pending.extend(warm)

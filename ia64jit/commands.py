@@ -59,7 +59,9 @@ def run_run_user(args) -> int:
     try:
         proc = LinuxProcess(args.program, [args.program] + list(args.args), env=args.env,
                             engine=args.engine, jit_threshold=args.jit_threshold,
-                            strace=args.strace)
+                            strace=args.strace,
+                            jit_async=not (getattr(args, "profile", False) or
+                                           getattr(args, "perf_map", False)))
     except LoadError as exc:
         raise CommandError(str(exc)) from None
     if proc.m.jit is not None and args.no_code_cache:

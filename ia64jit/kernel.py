@@ -78,7 +78,7 @@ def run_run(args) -> int:
     from .platform.boot import BootError, boot
     m = Machine(engine=args.engine, jit_threshold=args.jit_threshold,
                 code_cache=not args.no_code_cache, system=True,
-                virtual_time=args.virtual_time)
+                virtual_time=args.virtual_time, jit_async=True)
     try:
         boot(m, args.kernel, list(args.args), mem_size=args.mem)
     except BootError as exc:

@@ -55,7 +55,8 @@ class LinuxProcess:
     """One guest process on its own Machine."""
 
     def __init__(self, path: str, argv: list, env: list | None = None, engine: str = "jit",
-                 jit_threshold: int = 50, strace: bool = False, stdout=None, stderr=None):
+                 jit_threshold: int = 50, strace: bool = False, stdout=None, stderr=None,
+                 jit_async: bool = False):
         self.path = path
         self.argv = argv
         self.env = env or []
@@ -66,7 +67,7 @@ class LinuxProcess:
         self.unknown_syscalls = {}
         self.files = {}              # guest fd -> host file object (read-only)
         self.next_fd = 3
-        self.m = Machine(engine=engine, jit_threshold=jit_threshold)
+        self.m = Machine(engine=engine, jit_threshold=jit_threshold, jit_async=jit_async)
         self.m.add_fault_handler(self._on_fault)
         self._load()
 

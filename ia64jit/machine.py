@@ -39,7 +39,7 @@ class EmulationError(Exception):
 
 class Machine:
     def __init__(self, engine: str = "interp", jit_threshold: int = 50, code_cache=True,
-                 system: bool = False, virtual_time: bool = True):
+                 system: bool = False, virtual_time: bool = True, jit_async: bool = False):
         """``code_cache``: True (the default on-disk cache), False (none) or a
         backend.codecache.CodeCache.
 
@@ -51,7 +51,11 @@ class Machine:
         (user programs, the Unicorn-style API).
 
         ``virtual_time``: ITC follows the instruction count (repeatable runs);
-        otherwise it follows the host clock at ITC_HZ."""
+        otherwise it follows the host clock at ITC_HZ.
+
+        ``jit_async``: LLVM compiles on a background thread while the
+        interpreter goes on (the command line's choice); off, a hot block is
+        compiled before it runs again (tests, benchmarks)."""
         if engine not in ("interp", "jit"):
             raise ValueError(f"unknown engine {engine!r} (use 'jit' or 'interp')")
         self.engine = engine
@@ -92,7 +96,8 @@ class Machine:
         self.jit = None
         if engine == "jit":
             from backend.jit import JIT
-            self.jit = JIT(self, threshold=jit_threshold, code_cache=code_cache)
+            self.jit = JIT(self, threshold=jit_threshold, code_cache=code_cache,
+                           async_compile=jit_async)
         self._block_hooks = []
         self._insn_hooks = []
         self._fault_handlers = []
