@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -59,6 +60,10 @@ WORKLOADS = {
     "timer": Workload("timer", "interrupts", 500_000, params=(400,)),       # period: 400 insns
     "tlbmiss": Workload("tlbmiss", "TLB misses", 1_000, params=(16,)),      # 16 pages a sweep
 }
+
+
+def have_binutils() -> bool:
+    return shutil.which(AS) is not None and shutil.which(LD) is not None
 
 
 def workloads() -> list:
@@ -206,11 +211,12 @@ def check(name: str, n: int, status: str, res: list, itc: int) -> list:
     return bad
 
 
-def compare(name: str, scale: float = 1.0) -> dict:
-    """Interpreter (budget-capped) and JIT on workload NAME, in one run.
-    ``ratio`` compares wall-clock rates, ``cpu_ratio`` process-CPU-time
-    rates (steadier when the host is shared)."""
-    interp = run_once(name, "interp", scale, budget=INTERP_BUDGET)
+def compare(name: str, scale: float = 1.0, interp_budget: int | None = None) -> dict:
+    """Interpreter (capped at ``interp_budget`` instructions, default
+    INTERP_BUDGET) and JIT on workload NAME, in one run.  ``ratio`` compares
+    wall-clock rates, ``cpu_ratio`` process-CPU-time rates (steadier when
+    the host is shared)."""
+    interp = run_once(name, "interp", scale, budget=interp_budget or INTERP_BUDGET)
     jit = run_once(name, "jit", scale)
     def ratio(key):
         return jit[key] / interp[key] if interp[key] else float("inf")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from ia64jit import sysbench
-from ia64jit.difftest import have_binutils
 from translator import faults
 
-pytestmark = pytest.mark.skipif(not have_binutils(), reason="needs ia64-linux-gnu-as")
+pytestmark = pytest.mark.skipif(not sysbench.have_binutils(),
+                                reason="needs ia64-linux-gnu-as and -ld")
 
 ENGINES = ("interp", "jit")
 
