@@ -49,6 +49,8 @@ int vsnformat(char *buf, int size, const char *fmt, va_list ap);
 /* printk.c: direct console output, and per-task line queues printed in a
  * fixed round-robin order so the text does not depend on when ticks land. */
 long ia64_ssc(long a0, long a1, long a2, long a3, long nr);
+extern void (*console_write)(const char *s, unsigned long n);
+extern void (*pm_power_off)(int status);
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void tprintk(struct task *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void task_console_write(struct task *t, const char *s, unsigned long n);

@@ -59,6 +59,10 @@ struct pt_regs *start_kernel(void)
 	unsigned long vendor[3] = { ia64_get_cpuid(0), ia64_get_cpuid(1), 0 };
 
 	nr_ticks = nr_preemptions = nr_switches = nr_page_faults = 0;
+	if (pv_init_ops.arch_setup_early)
+		pv_init_ops.arch_setup_early();
+	if (pv_init_ops.banner)
+		pv_init_ops.banner();
 	printk("ia64 mini kernel: pv_ops for %s, cpu vendor %s\n", pv_info.name, (char *)vendor);
 	printk("boot: psr it=%lu dt=%lu rt=%lu ic=%lu i=%lu cpl=%lu\n",	/* (bn is not readable) */
 	       (psr >> IA64_PSR_IT_BIT) & 1, (psr >> IA64_PSR_DT_BIT) & 1,

@@ -1,7 +1,7 @@
-/* paravirt.c -- pv_info and the native (bare hardware) pv_cpu_ops table:
- * each operation is the privileged instruction itself, in inline asm.
- * getreg/setreg switch on the register number because the instruction
- * encodes it.
+/* paravirt.c -- pv_info, pv_init_ops and the native (bare hardware)
+ * pv_cpu_ops table: each operation is the privileged instruction itself, in
+ * inline asm.  getreg/setreg switch on the register number because the
+ * instruction encodes it.
  */
 #include "kernel.h"
 
@@ -10,6 +10,8 @@ struct pv_info pv_info = {
 	.paravirt_enabled = 0,
 	.name = "bare hardware",
 };
+
+struct pv_init_ops pv_init_ops;		/* native: no hooks */
 
 static void native_fc(unsigned long addr)
 {

@@ -1,6 +1,7 @@
 /* paravirt.h -- the privileged-operation interface of the C kernel, laid out
- * as Linux/IA-64's pv_ops (pvops-reference.md section 1): pv_info, and ONE
- * table of function pointers for the intrinsics, pv_cpu_ops.  C code calls
+ * as Linux/IA-64's pv_ops (pvops-reference.md section 1): pv_info, the boot
+ * hooks pv_init_ops, and ONE table of function pointers for the intrinsics,
+ * pv_cpu_ops.  C code calls
  * privileged operations only through the ia64_* wrappers below; the native
  * table (paravirt.c) is the bare-hardware implementation, and a Xen domU
  * flavour swaps in its own table.
@@ -12,6 +13,13 @@ struct pv_info {
 	unsigned int kernel_rpl;
 	int paravirt_enabled;
 	const char *name;
+};
+
+/* Boot hooks (Linux: pv_init_ops); NULL members are skipped.  Native sets
+ * none: the console and power-off of printk.c are the bare machine's. */
+struct pv_init_ops {
+	void (*banner)(void);
+	void (*arch_setup_early)(void);
 };
 
 /* Register numbers for getreg/setreg, as Linux's asm/ia64regs.h: ARs from
@@ -52,6 +60,7 @@ struct pv_cpu_ops {
 };
 
 extern struct pv_info pv_info;
+extern struct pv_init_ops pv_init_ops;
 extern struct pv_cpu_ops pv_cpu_ops;
 
 #define ia64_fc(a)            pv_cpu_ops.fc(a)

@@ -1,4 +1,5 @@
-/* printk.c -- the console (Ski's SSC_PUTCHAR) and the per-task line queues.
+/* printk.c -- the console (Ski's SSC_PUTCHAR on bare hardware), power off,
+ * and the per-task line queues.
  *
  * Output a task makes (its write() calls and the kernel's messages about it)
  * is queued per task and printed a whole line at a time, taking the tasks in
@@ -10,11 +11,22 @@
 
 static int turn;	/* index of the task whose next line comes next */
 
-static void console_write(const char *s, unsigned long n)
+/* The bare machine's console and power switch: Ski's simulator calls.
+ * pv_init_ops.arch_setup_early may point these elsewhere (a Xen domU would
+ * use the console hypercall and SCHEDOP_shutdown). */
+static void ssc_console_write(const char *s, unsigned long n)
 {
 	while (n--)
 		ia64_ssc(*s++, 0, 0, 0, SSC_PUTCHAR);
 }
+
+static void ssc_power_off(int status)
+{
+	ia64_ssc(status, 0, 0, 0, SSC_EXIT);
+}
+
+void (*console_write)(const char *s, unsigned long n) = ssc_console_write;
+void (*pm_power_off)(int status) = ssc_power_off;
 
 void printk(const char *fmt, ...)
 {
@@ -86,7 +98,7 @@ void console_drain(void)
 
 void machine_power_off(int status)
 {
-	ia64_ssc(status, 0, 0, 0, SSC_EXIT);
+	pm_power_off(status);
 	for (;;)
 		;
 }
