@@ -1,7 +1,8 @@
 // Debug vector (0x5900, SDM vol. 2) with psr.db = 1 (set by rfi), cpl 0,
 // physical addressing:
 //  rec0: Data Debug fault: dbr0/dbr1 match 8 bytes at `watched` for reads
-//        (dbr1: r = bit 62, plm = bits 59:56, mask = bits 55:0).  ISR.r,
+//        (dbr1: r = bit 63, w = bit 62, plm = bits 59:56, mask = bits 55:0;
+//        SDM vol. 2 7.1.1).  ISR.r,
 //        ei = slot 0, IFA = the address.  Skipped.
 //  rec1: Instruction Debug fault: ibr0/ibr1 match the bundle `ibtarget`
 //        (ibr1: x = bit 63, plm, mask).  ISR.x, ei = 0 (the fault is on the
@@ -17,7 +18,7 @@ _start:
 	SYSTEST_INIT
 	SET_ACTION 0, ACT_SKIP
 	movl r2 = watched
-	movl r3 = (1 << 62) | (1 << 56) | 0xfffffffffffff8
+	movl r3 = (1 << 63) | (1 << 56) | 0xfffffffffffff8
 	mov r4 = 0
 	mov r5 = 1
 	;;

@@ -25,28 +25,9 @@ NAMES = systest.sources()
 
 # name -> reason: emulator behaviour that differs from the SDM (strict xfail).
 KNOWN = {
-    "debug": "no Data/Instruction Debug faults: dbr/ibr matches with psr.db = 1 are ignored "
-             "(SDM vol. 2 Debug vector 0x5900; seen: the load and the fetch complete)",
-    "dfp": "no Disabled Floating-Point Register fault with psr.dfh/dfl = 1 (SDM vol. 2 vector "
-           "0x5500, ISR.code{0} = dfl, {1} = dfh; seen: fadd f40 runs)",
-    "ge_disabled_isa": "br.ia with psr.di = 1 raises a General Exception with ISR.code 0 "
-                       "(Illegal Operation) instead of 0x40 (SDM vol. 2 table 3-2 psr.di: "
-                       "Disabled Instruction Set Transition fault, GE code{7:4} = 4)",
-    "ge_privreg": "mov r = ar.itc at cpl 3 with psr.si = 1 reads the ITC instead of raising a "
-                  "Privileged Register fault (SDM vol. 2 table 3-2 psr.si; GE ISR.code 0x20)",
-    "ge_reserved": "mov ar.rsc = 0x20 (reserved bit 5) does not fault (SDM vol. 1 3.1.8.4 "
-                   "RSC bits 15:5 reserved; mov to AR with a reserved field set -> Reserved "
-                   "Register/Field fault, GE ISR.code 0x30)",
-    "lp_trap": "br.ret with ar.pfs.ppl = 3 at cpl 0 leaves cpl 0 and takes no Lower-Privilege "
-               "Transfer trap with psr.lp = 1 (SDM vol. 2 br.ret privilege demotion; vector "
-               "0x5e00, ISR.code = 2; seen: the break at the target, ipsr.cpl = 0)",
-    "probe_fault": "probe.w.fault of a read-only page does not fault (SDM: Data Access Rights "
-                   "fault, ISR.na = 1, code{3:0} = 5) and probe.r.fault's TLB miss has "
-                   "ISR.code{3:0} = 0 instead of 5 (non-access code for probe.fault)",
-    "ss_trap": "no Single Step trap with psr.ss = 1 (SDM vol. 2 vector 0x6000, ISR.code = 8, "
-               "IIP/ipsr.ri = the next instruction)",
-    "tb_trap": "no Taken Branch trap with psr.tb = 1 (SDM vol. 2 vector 0x5f00, ISR.code = 4, "
-               "IIP = the target, IIPA = the branch bundle)",
+    "debug": "Instruction Debug fault (ibr match, psr.db = 1): IIP = 0 instead of the matched "
+             "bundle (SDM vol. 2 Debug vector 0x5900: IIP = IFA = the bundle; IFA and ISR.x are "
+             "right); the Data Debug fault before it is right",
     "unsupported": "cmpxchg8 to a page with ma = WC completes instead of raising an Unsupported "
                    "Data Reference fault (SDM vol. 2 4.4.? semaphores are supported on WB "
                    "(and UC) only; vector 0x5b00)",
