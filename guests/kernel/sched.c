@@ -138,6 +138,8 @@ static long sys_write(struct task *t, unsigned long fd, unsigned long buf, unsig
 
 	if (fd != 1 && fd != 2)
 		return -EBADF;
+	if (len > OUTBUF_SIZE)
+		len = OUTBUF_SIZE;	/* a short write */
 	while (done < len) {
 		unsigned long n = len - done < sizeof(kbuf) ? len - done : sizeof(kbuf);
 
