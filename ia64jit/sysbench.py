@@ -38,9 +38,9 @@ RAM_SIZE = 0x1000000             # 16 MB at physical 0
 AS, LD = "ia64-linux-gnu-as", "ia64-linux-gnu-ld"
 _CACHE = os.path.join(os.path.expanduser("~"), ".cache", "ia64jit", "sysbench")
 
-# tlbmiss: the pages the loop reads, in physical memory (filled by the harness)
+# tlbmiss: the physical frames behind its region-2 pages (tlbmiss.s has the same
+# TLB_DATA_PA), filled by the harness; at most 256 pages (the handler's index).
 TLB_DATA_PA = 0x400000
-TLB_VA = 0x4000000000000000      # region 2 (rr2.ve = 0: misses go to the Alternate Data TLB vector)
 
 # Interpreter runs are capped: it is orders of magnitude slower.
 INTERP_BUDGET = 300_000
@@ -58,7 +58,7 @@ class Workload:
 WORKLOADS = {
     "syscall": Workload("syscall", "syscalls", 10_000),
     "timer": Workload("timer", "interrupts", 500_000, params=(400,)),       # period: 400 insns
-    "tlbmiss": Workload("tlbmiss", "TLB misses", 1_000, params=(16,)),      # 16 pages a sweep
+    "tlbmiss": Workload("tlbmiss", "TLB misses", 1_000, params=(16,)),      # pages a sweep
 }
 
 
