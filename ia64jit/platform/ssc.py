@@ -32,7 +32,10 @@ for behaviour):
                      -> 0, or -1 when none
   55 WAIT_COMPLETION in0 = {u32 fd, u32 count}: take the oldest completion of that fd,
                      write its byte count -> 0, or -1 when none is queued
-  58 CONNECT_INTERRUPT   in0 = interrupt type, in1 = vector (remembered)
+  58 CONNECT_INTERRUPT   in0 = interrupt type, in1 = vector (remembered).  Once
+                     KEYBOARD_IRPT (3) is connected, ``poll_keyboard`` pends its
+                     vector when console input arrives, as Ski does on SIGIO
+                     (Linux's simserial reads the console only from that interrupt)
   59 GENERATE_INTERRUPT  in0 = type: pend its vector(s) on ``machine.lsapic``
                      (vectors 1 and 3-15 are ignored, as Ski)
   60 SET_PERIODIC_INTERRUPT  in0 = 4 (clock) or 5 (profiling), in1 = period: accepted
@@ -90,7 +93,7 @@ SSC_GET_ARGS = 75
 SSC_CTL_TRACE = 76
 SSC_GET_INITRAMFS = 77
 
-CLK_TIMER_IRPT, PROF_TIMER_IRPT = 4, 5
+KEYBOARD_IRPT, CLK_TIMER_IRPT, PROF_TIMER_IRPT = 3, 4, 5
 SSC_READ_ACCESS, SSC_WRITE_ACCESS = 1, 2
 DISK_REQ_SIZE = 16
 ARGS_MAX = 1023                 # Ski's command line buffer holds 1024 bytes with the NUL
@@ -134,6 +137,7 @@ class SSC:
         self.next_fd = 3
         self.completions = deque()     # (guest fd, byte count), oldest first
         self.interrupts = {}           # SSC interrupt type -> vector
+        self._kb_signalled = False     # input already announced by a keyboard interrupt
         self.symbol_files = []
         self.trace = 0
 
@@ -211,6 +215,23 @@ class SSC:
             self._in_buf.extend(self._in_fn() or b"")
         c = self._in_buf.popleft() if self._in_buf else 0
         return c - 256 if c >= 0x80 else c       # Ski returns a (signed) C char
+
+    def poll_keyboard(self, lsapic) -> bool:
+        """Device time for the SSC console: when the guest has connected
+        KEYBOARD_IRPT and input is waiting that no keyboard interrupt has
+        announced yet (new bytes, or bytes already there at connect time),
+        take it into the GETCHAR buffer and pend the vector.  Input is read
+        only then, so a guest using the UART instead still gets it.  True
+        when a vector was pended."""
+        vector = self.interrupts.get(KEYBOARD_IRPT)
+        if vector is None:
+            return False
+        fresh = bytes(self._in_fn() or b"") if self._in_fn is not None else b""
+        self._in_buf.extend(fresh)
+        if not self._in_buf or (self._kb_signalled and not fresh):
+            return False
+        self._kb_signalled = True
+        return lsapic.raise_vector(vector)
 
     def _putchar(self, m, ch, *_):
         self.console_out(bytes([ch & 0xFF]))
@@ -305,6 +326,8 @@ class SSC:
 
     def _connect_interrupt(self, m, kind, vector, *_):
         self.interrupts[kind] = vector & 0xFF
+        if kind == KEYBOARD_IRPT:
+            self._kb_signalled = False
         return 0
 
     def _generate_interrupt(self, m, kind, *_):

@@ -262,3 +262,37 @@ def test_arguments_beyond_the_frame_read_as_zero():
     mach.reg_write("r15", sscmod.SSC_CONNECT_INTERRUPT)
     assert s.handle(mach) is True
     assert s.interrupts == {0: 0}
+
+
+def test_keyboard_interrupt_announces_console_input():
+    # Linux's simserial connects KEYBOARD_IRPT and reads the console only from
+    # that interrupt; Ski pends the vector when input arrives (SIGIO).
+    feed = [b"", b"ab", b"", b"", b"c"]
+    s = SSC(lambda b: None, console_in=lambda: feed.pop(0) if feed else b"")
+    mach = Machine()
+    mach.reg_write("cfm", 8)
+    lsapic = LSAPIC(mach.state)
+    assert s.poll_keyboard(lsapic) is False          # not connected: input left alone
+    assert feed == [b"", b"ab", b"", b"", b"c"]
+    assert call(s, mach, sscmod.SSC_CONNECT_INTERRUPT, sscmod.KEYBOARD_IRPT, 0x40) == 0
+    irr1 = lambda: int(mach.state.cr[69])             # noqa: E731 (vector 0x40: IRR1 bit 0)
+    assert s.poll_keyboard(lsapic) is False and irr1() == 0      # nothing typed yet
+    assert s.poll_keyboard(lsapic) is True and irr1() & 1        # "ab" arrived
+    mach.state.cr[69] = 0
+    assert s.poll_keyboard(lsapic) is False and irr1() == 0      # nothing new: once
+    assert [call(s, mach, sscmod.SSC_GETCHAR) for _ in range(3)] == [ord("a"), ord("b"), 0]
+    assert irr1() == 0
+    assert s.poll_keyboard(lsapic) is True and irr1() & 1        # "c"
+    assert call(s, mach, sscmod.SSC_GETCHAR) == ord("c")
+
+
+def test_keyboard_interrupt_for_input_given_before_connect():
+    s = SSC(lambda b: None, console_in=b"x")
+    mach = Machine()
+    mach.reg_write("cfm", 8)
+    lsapic = LSAPIC(mach.state)
+    call(s, mach, sscmod.SSC_CONNECT_INTERRUPT, sscmod.KEYBOARD_IRPT, 0x31)
+    assert s.poll_keyboard(lsapic) is True
+    assert int(mach.state.cr[68]) >> 0x31 & 1
+    assert s.poll_keyboard(lsapic) is False                     # announced once
+    assert call(s, mach, sscmod.SSC_GETCHAR) == ord("x")
