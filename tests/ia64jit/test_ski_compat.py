@@ -12,7 +12,10 @@ status.  Its console output ends lines with "\\n\\r" as ski-bootloader's
 cons_write does.  A file that cannot be opened is reported and the program
 spins, as ski-bootloader does ("file not found, reboot now").
 
-Both engines must print the same bytes and exit with that status.
+LOADER/PAYLOAD is the boot loader's last step: raw code read through SSC
+over code the JIT has already compiled, then jumped to.
+
+Both engines must print the same bytes and exit with the same status.
 """
 
 import os
@@ -283,23 +286,120 @@ SECTIONS {
 
 DATA = b"Hello, Ski world!\n"
 
+# The boot loader's last step: code read from a host file through SSC, then
+# jumped to with r28 set.  LOADER first runs the routine that sits where the
+# payload will go often enough for the JIT to compile it, then reads the file
+# over it and branches there -- with no fc/sync.i, as ski-bootloader does
+# after loading a kernel (Ski has no instruction cache to flush).  The old
+# routine returns 1 in r8; the payload prints and exits with r28 + 7.
+LOADER = r"""
+	.text
+	.global _start
+	.proc _start
+_start:
+	alloc r2=ar.pfs,0,0,4,0
+	mov r20=20000			// long enough for a background compile to land
+	mov r21=0
+	;;
+1:	br.call.sptk.many b0=slot
+	;;
+	add r21=r21,r8
+	adds r20=-1,r20
+	;;
+	cmp.ne p6,p0=0,r20
+(p6)	br.cond.sptk.few 1b
+	movl r32=fname
+	mov r33=1
+	mov r15=50			// SSC_OPEN
+	;;
+	break 0x80001
+	;;
+	mov r22=r8
+	movl r14=req
+	movl r15=slot
+	;;
+	st8 [r14]=r15,8
+	mov r16=256
+	;;
+	st4 [r14]=r16
+	mov r32=r22
+	mov r33=1
+	movl r34=req
+	mov r35=0
+	mov r15=52			// SSC_READ
+	;;
+	break 0x80001
+	movl r14=stat
+	;;
+	st4 [r14]=r22
+	movl r32=stat
+	mov r15=55			// SSC_WAIT_COMPLETION
+	;;
+	break 0x80001
+	mov r28=r21			// 20000 if the old routine ran each time
+	movl r14=slot
+	;;
+	mov b7=r14
+	br.sptk.few b7
+	.endp _start
+
+	.align 256
+	.proc slot
+slot:	mov r8=1
+	br.ret.sptk.many b0
+	;;
+	.endp slot
+	.skip 256
+	.data
+	.align 4096			// no guest store touches the code's page
+fname:	.asciz "payload.bin"
+	.align 16
+req:	.skip 16
+stat:	.skip 8
+"""
+
+PAYLOAD = r"""
+	.text
+	mov r32='p'
+	mov r15=31			// SSC_PUTCHAR
+	;;
+	break 0x80001
+	mov r32=10
+	;;
+	break 0x80001
+	mov r8=7
+	;;
+	add r32=r28,r8			// 20007: exit status 39
+	mov r15=66			// SSC_EXIT
+	;;
+	break 0x80001
+"""
+
 
 def _tool(name):
     return shutil.which(f"ia64-linux-gnu-{name}")
 
 
+def _build(d, name, source, raw=False):
+    """Assemble ``source``; link it with LDS, or (raw) take its bare .text."""
+    gas, gld, objcopy = _tool("as"), _tool("ld"), _tool("objcopy")
+    if gas is None or gld is None or objcopy is None:
+        pytest.skip("ia64-linux-gnu binutils (as, ld, objcopy) not installed")
+    obj, out = str(d / f"{name}.o"), str(d / name)
+    (d / f"{name}.s").write_text(source)
+    subprocess.run([gas, "-o", obj, str(d / f"{name}.s")], check=True, capture_output=True)
+    if raw:
+        cmd = [objcopy, "-O", "binary", "-j", ".text", obj, out]
+    else:
+        (d / "p.lds").write_text(LDS)
+        cmd = [gld, "-T", str(d / "p.lds"), "-o", out, obj]
+    subprocess.run(cmd, check=True, capture_output=True)
+    return out
+
+
 @pytest.fixture(scope="module")
 def program(tmp_path_factory):
-    gas, gld = _tool("as"), _tool("ld")
-    if gas is None or gld is None:
-        pytest.skip("ia64-linux-gnu-as/ld not installed")
-    d = tmp_path_factory.mktemp("ski")
-    (d / "p.s").write_text(SKI_PROGRAM)
-    (d / "p.lds").write_text(LDS)
-    subprocess.run([gas, "-o", str(d / "p.o"), str(d / "p.s")], check=True)
-    subprocess.run([gld, "-T", str(d / "p.lds"), "-o", str(d / "p"), str(d / "p.o")],
-                   check=True)
-    return str(d / "p")
+    return _build(tmp_path_factory.mktemp("ski"), "p", SKI_PROGRAM)
 
 
 def _run(program, cwd, *args):
@@ -344,3 +444,12 @@ def test_missing_host_file_is_reported_like_ski_bootloader(program, tmp_path, en
                         b"vmlinux: file not found, reboot now\n\r")
     assert r.returncode == 3                     # spinning, stopped by --max-insns
     assert b"stopped after --max-insns" in r.stderr
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_code_read_through_ssc_over_compiled_code_runs(tmp_path, engine):
+    loader = _build(tmp_path, "loader", LOADER)
+    payload = _build(tmp_path, "payload.bin", PAYLOAD, raw=True)
+    assert os.path.getsize(payload) <= 256
+    r = _run(loader, tmp_path, "--engine", engine, "--max-insns", "1000000")
+    assert (r.returncode, r.stdout, r.stderr) == ((20000 + 7) & 0xFF, b"p\n", b"")
