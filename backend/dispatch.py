@@ -33,7 +33,18 @@ EXIT_BUDGET, EXIT_MISS, EXIT_STOP = 1, 2, 6
 
 
 def _index(key: int) -> int:
-    return ((key >> 4) ^ ((key & 3) << 14)) & ((1 << TABLE_BITS) - 1)
+    return ((key >> 4) ^ ((key & 0xF) << 12)) & ((1 << TABLE_BITS) - 1)
+
+
+CPL_KEY_MASK = 0xC
+
+
+def table_key(key: int, psr: int) -> int:
+    """A table key: bundle address | slot | psr.cpl << 2.  Translated code
+    may only be entered at the privilege it was reached at (execute rights
+    depend on it), and keying by cpl means a privilege change -- every
+    system call and interruption -- needs no flush of the table."""
+    return key | ((psr >> 30) & CPL_KEY_MASK)
 
 
 # Columns of the profiling counters (one row per table slot).
@@ -43,6 +54,7 @@ PROF_ENTRIES, PROF_CYCLES, PROF_INSNS = 0, 1, 2
 class Dispatcher:
     def __init__(self, layout, target_machine_factory):
         self.table = np.full((1 << TABLE_BITS, 2), EMPTY, dtype=np.uint64)
+        self._occupied = set()
         self.layout = layout
         self._tm_factory = target_machine_factory
         self._engine = None
@@ -55,29 +67,49 @@ class Dispatcher:
 
     # ------------------------------------------------------------ the table
     def insert(self, key: int, addr: int) -> None:
+        """``key``: a table key (see table_key)."""
         i = _index(key)
         if self._on_evict is not None and int(self.table[i, 0]) != EMPTY:
-            self._on_evict(i, int(self.table[i, 0]), int(self.table[i, 1]))
+            self._on_evict(i, int(self.table[i, 0]) & ~CPL_KEY_MASK, int(self.table[i, 1]))
         self.table[i, 0] = key
         self.table[i, 1] = addr
+        self._occupied.add(i)
 
     def remove(self, key: int) -> None:
-        i = _index(key)
-        if int(self.table[i, 0]) == key:
-            if self._on_evict is not None:
-                self._on_evict(i, key, int(self.table[i, 1]))
-            self.table[i, 0] = EMPTY
+        """Remove a block's entries (``key``: address | slot, any cpl)."""
+        key &= ~CPL_KEY_MASK
+        for cpl in range(4):
+            k = key | cpl << 2
+            i = _index(k)
+            if int(self.table[i, 0]) == k:
+                if self._on_evict is not None:
+                    self._on_evict(i, key, int(self.table[i, 1]))
+                self.table[i, 0] = EMPTY
 
     def clear(self) -> None:
         if self._on_evict is not None:
             for i in np.nonzero(self.table[:, 0] != EMPTY)[0]:
-                self._on_evict(int(i), int(self.table[i, 0]), int(self.table[i, 1]))
-        self.table[:, 0] = EMPTY
+                self._on_evict(int(i), int(self.table[i, 0]) & ~CPL_KEY_MASK,
+                               int(self.table[i, 1]))
+        if len(self._occupied) < 4096:        # (only what was filled since the last clear)
+            self.table[list(self._occupied), 0] = EMPTY
+        else:
+            self.table[:, 0] = EMPTY
+        self._occupied = set()
+
+    def remove_range(self, lo: int, span: int, offset_mask: int) -> None:
+        """Remove the entries whose address, masked, lies in [lo, lo + span)."""
+        for i in list(self._occupied):
+            k = int(self.table[i, 0])
+            if k != EMPTY and ((k & offset_mask & ~0xF) - lo) & ((1 << 64) - 1) < span:
+                if self._on_evict is not None:
+                    self._on_evict(i, k & ~CPL_KEY_MASK, int(self.table[i, 1]))
+                self.table[i, 0] = EMPTY
 
     def live_slots(self):
-        """(slot, key, host address) of every occupied slot."""
+        """(slot, key: address | slot, host address) of every occupied slot."""
         for i in np.nonzero(self.table[:, 0] != EMPTY)[0]:
-            yield int(i), int(self.table[i, 0]), int(self.table[i, 1])
+            yield int(i), int(self.table[i, 0]) & ~CPL_KEY_MASK, int(self.table[i, 1])
 
     # ------------------------------------------------------------ profiling
     def enable_profiling(self, on_evict) -> np.ndarray:
@@ -137,11 +169,14 @@ class Dispatcher:
         out_of_budget = b.icmp_unsigned(">=", icount, budget)
         with b.if_then(out_of_budget, likely=False):
             b.ret(ir.Constant(I64, EXIT_BUDGET))
-        key = b.or_(b.load(field("ip", b)), b.load(field("ri", b)))
-        with b.if_then(b.icmp_unsigned("==", key, stop_key), likely=False):
+        plain = b.or_(b.load(field("ip", b)), b.load(field("ri", b)))
+        with b.if_then(b.icmp_unsigned("==", plain, stop_key), likely=False):
             b.ret(ir.Constant(I64, EXIT_STOP))
+        cpl = b.and_(b.lshr(b.load(field("psr", b)), ir.Constant(I64, 30)),
+                     ir.Constant(I64, CPL_KEY_MASK))
+        key = b.or_(plain, cpl)
         idx = b.and_(b.xor(b.lshr(key, ir.Constant(I64, 4)),
-                           b.shl(b.and_(key, ir.Constant(I64, 3)), ir.Constant(I64, 14))),
+                           b.shl(b.and_(key, ir.Constant(I64, 0xF)), ir.Constant(I64, 12))),
                      ir.Constant(I64, (1 << TABLE_BITS) - 1))
         base = ir.Constant(I64, self.table.ctypes.data)
         slot = b.add(base, b.mul(idx, ir.Constant(I64, 16)))

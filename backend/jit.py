@@ -13,13 +13,15 @@ import ctypes
 import os
 import time
 
+import numpy as np
+
 import llvmlite.binding as llvm
 from llvmlite import ir
 
 from translator import faults, irgen
 from translator.faults import GuestFault
 
-from .dispatch import EXIT_BUDGET, EXIT_MISS, EXIT_STOP, Dispatcher
+from .dispatch import EXIT_BUDGET, EXIT_MISS, EXIT_STOP, Dispatcher, table_key
 
 M64 = (1 << 64) - 1
 
@@ -301,6 +303,9 @@ class JIT:
                 self._install(engine, ir_text, built[tier])
         self.stats["compile_s"] += time.perf_counter() - t0
 
+    def _psr(self) -> int:
+        return int(self.m.state.ctl[self.m.state.CTL["psr"]])
+
     def _executor(self):
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
@@ -341,7 +346,7 @@ class JIT:
             addr = engine.get_function_address(name)
             blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name, pa)
             self.blocks[(ip, pa) if self.system else ip] = blk
-            self.dispatcher.insert(ip, addr)
+            self.dispatcher.insert(table_key(ip, self._psr()), addr)
         if self.profiler is not None:
             self.profiler.on_module(ir_text, engine, [b[:3] for b in built])
 
@@ -394,12 +399,24 @@ class JIT:
         self.dispatcher.clear()
         self.failed.clear()
 
-    def context_changed(self):
-        """Instruction translations changed: the table, keyed by virtual
-        address, is refilled from ``blocks`` (keyed by virtual and physical
-        address) as code is reached again."""
-        self.dispatcher.clear()
+    def context_changed(self, lo=None, span=None):
+        """Instruction translations changed (those of region offsets
+        [lo, lo + span) when given): the table, keyed by virtual address, is
+        refilled from ``blocks`` (keyed by virtual and physical address) as
+        code is reached again."""
+        if lo is None:
+            self.dispatcher.clear()
+        else:
+            self.dispatcher.remove_range(lo, span, (1 << 61) - 1)
         self.failed.clear()
+
+    def flush_tlb_range(self, lo, span):
+        """Soft-TLB entries for region offsets [lo, lo + span) (any region)."""
+        st = self.m.state
+        off = np.uint64((1 << 61) - 1)
+        for tags in (st.tlb_tag, st.tlb_wtag):
+            hit = ((tags & off) - np.uint64(lo)) < np.uint64(span)
+            tags[hit] = np.uint64(M64)
 
     def flush(self):
         """Drop every compiled block."""
@@ -419,7 +436,7 @@ class JIT:
         m = self.m
         st = m.state
         ctl, C = st.ctl, st.CTL
-        IP, RI, ICOUNT, BUDGET = C["ip"], C["ri"], C["icount"], C["budget"]
+        IP, RI, ICOUNT, BUDGET, PSR = C["ip"], C["ri"], C["icount"], C["budget"], C["psr"]
         if until is not None and until not in self.stop_addrs:
             self.stop_addrs.add(until)
             self._generation += 1          # (blocks built without this stop)
@@ -478,7 +495,7 @@ class JIT:
                         raise self._exit_fault()
                 else:
                     # A collision pushed it out of the table: put it back.
-                    self.dispatcher.insert(key, self.engine_addr(blk))
+                    self.dispatcher.insert(table_key(key, ctl[PSR]), self.engine_addr(blk))
                 continue
             elif key not in self.failed and key not in self.inflight:
                 c = self.counts.get(key, 0) + 1

@@ -171,18 +171,22 @@ def set_psr(m, new: int) -> None:
     ctl, C = m.state.ctl, m.state.CTL
     old = int(ctl[C["psr"]])
     ctl[C["psr"]] = new & M64
-    if (old ^ new) & TRANSLATION_BITS:
+    changed = (old ^ new) & TRANSLATION_BITS
+    if changed & ~CPL_BITS:
         m.translation_changed("id")
+    elif changed:
+        m.translation_changed("cpl")     # (compiled code is looked up by cpl)
     trace = bool(new & TRACE_BITS)
     if trace != m.interp.trace:
         m.interp.trace = trace      # the interpreter checks for the traps
         m.request_poll()            # (and compiled code, which does not, stops)
-    if (new >> PSR_I) & 1 and not (old >> PSR_I) & 1:
+    if (new >> PSR_I) & 1 and not (old >> PSR_I) & 1 and m.interrupt_pending():
         m.request_poll()
 
 
 # Bits that need the interpreter's per-instruction checks (traps, debug).
 TRACE_BITS = (1 << PSR_SS) | (1 << PSR_TB) | (1 << PSR_DB)
+CPL_BITS = 3 << PSR_CPL
 TRANSLATION_BITS = sum(1 << b for b in (PSR_DT, PSR_IT, PSR_RT, PSR_PK, PSR_AC)) | 3 << PSR_CPL
 
 

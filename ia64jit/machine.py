@@ -76,7 +76,7 @@ class Machine:
             from .mmu import MMU
             from .vmem import VirtualMemory
             self.mmu = MMU(self.state, self._read_phys)
-            self.mmu.on_change.append(self.translation_changed)
+            self.mmu.on_range_change.append(self.translation_changed)
             # A TC entry the MMU evicts may live on in the soft-TLB: legal (a
             # bigger TC); only purges must remove translations.
             self.mmu.notify_evictions = False
@@ -144,14 +144,30 @@ class Machine:
         self.phys.code_pages.discard(page)
 
     # ------------------------------------------------------------ system events
-    def translation_changed(self, sides: str = "id") -> None:
+    def translation_changed(self, sides: str = "id", va=None, ps=None) -> None:
         """Translations (TLB, region/key registers, psr.cpl/it/dt/...) changed:
-        lookups keyed by virtual address must be redone."""
-        if "d" in sides and self.jit is not None:
+        lookups keyed by virtual address must be redone.  ``sides``: "i", "d",
+        "id", or "cpl" (only the privilege level: the JIT's table is keyed by
+        it and stays)."""
+        if va is not None:
+            # one range changed (itc, itr, ptc.l, ptr): the same page offset
+            # bits in any region may name it (rids are not part of our keys)
+            span = 1 << max(ps or 12, 12)
+            lo = va & ~(span - 1) & ((1 << 61) - 1)
+            if "d" in sides and self.jit is not None:
+                self.jit.flush_tlb_range(lo, span)
+            if "i" in sides:
+                cache = self.interp.cache
+                for ip in [ip for ip in cache if 0 <= (ip & ((1 << 61) - 1)) - lo < span]:
+                    del cache[ip]
+                if self.jit is not None:
+                    self.jit.context_changed(lo, span)
+            return
+        if ("d" in sides or sides == "cpl") and self.jit is not None:
             self.jit.flush_tlb()
-        if "i" in sides:
+        if "i" in sides or sides == "cpl":
             self.interp.cache.clear()
-            if self.jit is not None:
+            if self.jit is not None and sides != "cpl":
                 self.jit.context_changed()
 
     def request_poll(self) -> None:
@@ -163,6 +179,29 @@ class Machine:
         # signed: a budget below the not yet written-back icount stops it)
         ctl, C = self.state.ctl, self.state.CTL
         ctl[C["budget"]] = ctl[C["icount"]]
+
+    def interrupt_pending(self) -> bool:
+        """Any vector waiting in the LSAPIC's IRR."""
+        cr = self.state.cr
+        return self.lsapic is not None and bool(int(cr[68]) | int(cr[69]) | int(cr[70]) |
+                                                int(cr[71]))
+
+    def timer_due_in_slice(self) -> bool:
+        """Whether the interval timer now matches before the current slice
+        ends (always, without virtual time: the slice is not exact then)."""
+        if self.lsapic is None:
+            return False
+        if not self.virtual_time:
+            return True
+        itc = self.read_itc()
+        due = self.lsapic.next_timer_itc(itc)
+        if due is None:
+            return False
+        ctl, C = self.state.ctl, self.state.CTL
+        now = ctl[C["icount"]] + ctl[C["icount_pending"]]
+        return now + ((due - itc) & M64) < self._slice_end
+
+    _slice_end = 0
 
     def poweroff(self, status: int = 0) -> None:
         self.exit_status = status
@@ -306,6 +345,7 @@ class Machine:
             if self.system:
                 self._poll()
                 step = min(step, self._slice())
+                self._slice_end = ctl[ICOUNT] + step
             self._poll_flag = False
             self.interp.stop_now = False
             before = ctl[ICOUNT]

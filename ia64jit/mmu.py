@@ -89,6 +89,8 @@ class MMU:
         self._rr, self._pkr = state.mv("rr"), state.mv("pkr")
         self._cr, self._ar = state.mv("cr"), state.mv("ar")
         self.on_change = []
+        # Listeners that take the changed range too: fn(sides, va, ps), va None = all.
+        self.on_range_change = []
         self.misses = 0              # slow-path translations (hits are not counted: they must stay cheap)
         # A walker fill that evicts a TC entry (round robin) notifies on_change when True.
         # Keeping an evicted translation cached elsewhere is architecturally a larger TC
@@ -115,11 +117,16 @@ class MMU:
         e.g. when restoring a snapshot)."""
         self._changed("id")
 
-    def _changed(self, sides):
+    def _changed(self, sides, va=None, ps=None):
+        """Translations of ``sides`` changed -- only within [va, va + 2**ps)
+        of the current region's rid when va is given (listeners may then
+        drop just that range)."""
         self._cache = {}
         self._caches = {self._mode: self._cache}
         for fn in self.on_change:
             fn(sides)
+        for fn in self.on_range_change:
+            fn(sides, va, ps)
 
     def _changed_quietly(self):
         self._cache = {}
@@ -438,7 +445,7 @@ class MMU:
         self._check_insert(ifa, itir, pte)
         s = _SIDE[side]
         self._insert_tc(s, ifa, itir, pte, self._rid(ifa))
-        self._changed(side)
+        self._changed(side, ifa, (itir >> 2) & 0x3F)
 
     def itr(self, side, slot, ifa, itir, pte):
         """itr.i / itr.d into TR ``slot``; overlapping TC entries of that side go."""
@@ -451,7 +458,7 @@ class MMU:
         self._purge_tc(s, rid, e.off, e.ps)
         self._tr[s][slot] = e
         self._reindex_tr(s)
-        self._changed(side)
+        self._changed(side, ifa, e.ps)
 
     @staticmethod
     def _purge_ps(ps):
@@ -467,7 +474,7 @@ class MMU:
         rid = self._rid(va)
         for s in (I_SIDE, D_SIDE):
             self._purge_tc(s, rid, va & V.VA_OFFSET_MASK & ~((1 << ps) - 1), ps)
-        self._changed("id")
+        self._changed("id", va, ps)
 
     def ptc_e(self, addr):
         """ptc.e: our PAL_PTCE_INFO is one iteration, so one ptc.e empties both TCs."""
@@ -491,7 +498,7 @@ class MMU:
                 trs[i] = None
         self._reindex_tr(s)
         self._purge_tc(s, rid, off, ps)
-        self._changed(side)
+        self._changed(side, va, ps)
 
     # ================================================================ region and key registers
     def set_rr(self, index, value):

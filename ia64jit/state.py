@@ -138,6 +138,7 @@ class CPUState:
             setattr(self, name, view)
         off = LAYOUT.offsets["ip"]
         self.ctl = memoryview(self.buf)[off:off + 8 * len(CTL_FIELDS)].cast("Q")
+        self._address = self.buf.ctypes.data
         self.reset()
 
     def mv(self, name: str) -> memoryview:
@@ -148,8 +149,8 @@ class CPUState:
 
     @property
     def address(self) -> int:
-        """Host address of the buffer (for compiled code)."""
-        return self.buf.ctypes.data
+        """Host address of the buffer (for compiled code; it never moves)."""
+        return self._address
 
     def reset(self):
         self.buf[:] = 0

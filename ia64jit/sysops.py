@@ -17,7 +17,7 @@ from . import interrupts
 from .interrupts import PSR_RESERVED
 
 M64 = (1 << 64) - 1
-CR_ITM = 1
+CR_ITM, CR_ITV = 1, 72
 LSAPIC_CRS = frozenset({64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 80, 81})
 READ_ONLY_CRS = frozenset({65, 68, 69, 70, 71})          # ivr, irr0-3
 IND_SIZES = {1: 16, 2: 16, 4: 64, 5: 64}                   # dbr ibr pmc pmd (index mod size)
@@ -44,7 +44,14 @@ def cr_write(m, n, v):
         m.lsapic.write_cr(n, v)
     else:
         st.cr[n] = v
-    m.request_poll()            # timer, priority or in-service state changed
+    # Leave compiled code only when this can change what interrupts next:
+    # a timer due before the current slice ends, or a pending vector that
+    # the new priority / end of service may let through.
+    if n in (CR_ITM, CR_ITV):
+        if m.timer_due_in_slice():
+            m.request_poll()
+    elif m.interrupt_pending():
+        m.request_poll()
 
 
 def psr_write(m, new):

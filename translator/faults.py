@@ -112,7 +112,10 @@ class GuestFault(Exception):
         self.code, self.ip, self.slot, self.arg, self.detail = code, ip, slot, arg, detail
         self.isr, self.ifa, self.itir, self.iha, self.iim = isr, ifa, itir, iha, iim
         self.resume = resume
-        super().__init__(self.describe())
+        super().__init__()            # (the message is made only when shown)
+
+    def __str__(self) -> str:
+        return self.describe()
 
     @property
     def name(self) -> str:
