@@ -82,15 +82,23 @@ def run_run_user(args) -> int:
 
 def add_bench_arguments(p) -> None:
     p.add_argument("workloads", nargs="*", metavar="WORKLOAD",
-                   help="workloads from bench/workloads (default: all)")
+                   help="workloads from bench/workloads, or bench/system with --system "
+                        "(default: all)")
+    p.add_argument("--system", action="store_true",
+                   help="system benchmarks: syscall round trips, timer interrupts and TLB "
+                        "misses per second on a bare system machine (ia64jit/sysbench.py)")
     p.add_argument("--scale", type=float, default=1.0,
                    help="multiply each workload's iteration count (default 1.0)")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
 
 
 def run_bench(args) -> int:
-    from . import bench
-    from .difftest import have_binutils
+    if args.system:
+        from . import sysbench as bench
+        from .sysbench import have_binutils
+    else:
+        from . import bench
+        from .difftest import have_binutils
     names = bench.workloads()
     if not names:
         raise CommandError(f"no workloads found in {bench.WORKLOAD_DIR}")
@@ -112,4 +120,35 @@ def run_bench(args) -> int:
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1)
+    return 0
+
+
+# ---------------------------------------------------------------- cache
+
+def add_cache_arguments(p) -> None:
+    p.add_argument("action", choices=("info", "clear", "trim"),
+                   help="info: where and how big; clear: empty it; trim: apply the size cap now")
+    p.add_argument("--code", action="store_true", help="only the compiled-code cache")
+    p.add_argument("--decoder", action="store_true", help="only the decoder's table cache")
+
+
+def run_cache(args) -> int:
+    from backend import codecache
+    from frontend import cache as decoder_cache
+    both = not (args.code or args.decoder)
+    if args.action == "info":
+        entries, size = codecache.usage()
+        cap = codecache.CodeCache().max_bytes
+        print(f"compiled code: {codecache.default_dir()}: {entries} entries, "
+              f"{size / 2**20:.1f} MB (cap: {'none' if cap is None else f'{cap / 2**20:.0f} MB'})")
+        return 0
+    if args.action == "trim":
+        left = codecache.CodeCache().trim()
+        print(f"compiled code: {left / 2**20:.1f} MB left")
+        return 0
+    if args.code or both:
+        entries, size = codecache.clear()
+        print(f"compiled code: removed {entries} entries ({size / 2**20:.1f} MB)")
+    if args.decoder or both:
+        print(f"decoder tables: removed {decoder_cache.clear()} files")
     return 0

@@ -49,6 +49,9 @@ def add_run_arguments(p) -> None:
                    help="ITC follows the instruction count: repeatable runs")
     p.add_argument("--max-insns", type=int, default=None, metavar="N",
                    help="stop after N guest instructions")
+    p.add_argument("--initrd", metavar="FILE",
+                   help="an initial ramdisk, loaded after the kernel (boot params, "
+                        "Ski's SSC_GET_INITRAMFS)")
     p.add_argument("--stats", action="store_true",
                    help="print instructions, MIPS and interruptions taken on stderr at the end")
 
@@ -70,6 +73,33 @@ def where(m) -> str:
     return text
 
 
+def _stdin_reader():
+    """The console's input: what stdin has now, without blocking (None when
+    stdin is not readable)."""
+    import os
+    import select
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+    state = {"eof": False}
+
+    def read() -> bytes:
+        if state["eof"]:
+            return b""
+        try:
+            ready, _, _ = select.select([fd], [], [], 0)
+            if not ready:
+                return b""
+            data = os.read(fd, 4096)
+        except OSError:
+            data = b""
+        if not data:
+            state["eof"] = True
+        return data
+    return read
+
+
 def run_run(args) -> int:
     import os
     if not os.path.exists(args.kernel):
@@ -80,7 +110,8 @@ def run_run(args) -> int:
                 code_cache=not args.no_code_cache, system=True,
                 virtual_time=args.virtual_time, jit_async=True)
     try:
-        boot(m, args.kernel, list(args.args), mem_size=args.mem)
+        boot(m, args.kernel, list(args.args), mem_size=args.mem, console_in=_stdin_reader(),
+             initrd=args.initrd)
     except BootError as exc:
         raise CommandError(str(exc)) from None
     t0 = time.perf_counter()
@@ -89,7 +120,9 @@ def run_run(args) -> int:
         m.run(count=args.max_insns)
         if m.exit_status is None:
             sys.stdout.flush()
-            sys.stderr.write(f"ia64jit: stopped after --max-insns at {where(m)}\n")
+            why = "after --max-insns" if args.max_insns is not None and \
+                m.reg_read("icount") >= args.max_insns else "by the guest (SSC_STOP)"
+            sys.stderr.write(f"ia64jit: stopped {why} at {where(m)}\n")
             status = 3
         else:
             status = m.exit_status & 0xFF

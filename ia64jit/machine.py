@@ -333,7 +333,7 @@ class Machine:
         limit = count if count is not None else 1 << 62
         start_count = ctl[ICOUNT]
         self._halted = False
-        stuck = 0
+        stuck, first = 0, None
         while not self._halted:
             done = (ctl[ICOUNT] - start_count) & M64
             remaining = limit - done
@@ -355,11 +355,16 @@ class Machine:
                 else:
                     self._interp_step(step, until)
             except GuestFault as f:
-                stuck = stuck + 1 if ctl[ICOUNT] == before else 0
+                if ctl[ICOUNT] == before:
+                    stuck += 1
+                    first = first or f
+                else:
+                    stuck, first = 0, f
                 if stuck > 1000:
                     raise EmulationError(GuestFault(
                         f.code, f.ip, f.slot, f.arg,
-                        f"interruption loop: {f.name} again and again with no progress")) from None
+                        f"interruption loop: {f.name} again and again with no progress; "
+                        f"it began with {first.describe()}")) from None
                 if self._handle_fault(f):
                     continue
                 raise EmulationError(f) from None
@@ -447,11 +452,18 @@ class Machine:
                 return True
         if not self.system:
             return False
-        if f.code == faults.BREAK and self.platform is not None and \
-                self.platform.on_break(self, f.arg):
-            if not self._halted:
-                self.advance()
-            return True
+        if f.code == faults.BREAK and self.platform is not None:
+            try:
+                served = self.platform.on_break(self, f.arg)
+            except GuestFault as inner:       # a firmware stub's own slip: name where
+                inner.ip, inner.slot = f.ip, f.slot
+                raise EmulationError(GuestFault(
+                    inner.code, f.ip, f.slot, detail=f"while serving break {f.arg:#x}: "
+                    f"{inner.detail or inner.name}")) from None
+            if served:
+                if not self._halted:
+                    self.advance()
+                return True
         if f.code in interrupts.VECTOR:
             interrupts.deliver(self, f)
             return True

@@ -102,6 +102,8 @@ class NativePlatform:
         raised = self.lsapic.timer_tick(itc)
         if self.uart_vector is not None and self.uart.irq_pending():
             raised = self.lsapic.raise_vector(self.uart_vector) or raised
+        # Ski's console keyboard interrupt (Linux's simserial reads on it)
+        raised = self.ssc.poll_keyboard(self.lsapic) or raised
         return raised
 
     def next_event_itc(self, itc: int):

@@ -225,7 +225,10 @@ class Firmware:
     def _pal(self, m):
         idx = m.reg_read("r28")
         first = 33 if idx >> 8 & 1 else 29            # stacked: in1-in3; static: r29-r31
-        args = [m.reg_read(f"r{first + k}") for k in range(3)]
+        sof = m.reg_read("cfm") & 0x7F
+        # (stacked arguments beyond a small caller's frame read as 0)
+        args = [m.reg_read(f"r{first + k}") if first + k < 32 + sof or first < 32 else 0
+                for k in range(3)]
         fn = _PAL.get(idx)
         if fn is None:
             res = (UNIMPLEMENTED, 0, 0, 0)
