@@ -81,3 +81,26 @@ def test_run_command_errors_are_one_line(args, message, status):
     assert r.returncode == status
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and message in lines[0], r.stderr
+
+
+def test_ctrl_c_stops_cleanly_and_says_where(tmp_path):
+    import shutil
+    import signal
+    import time
+    if not shutil.which("ia64-linux-gnu-as"):
+        pytest.skip("needs ia64-linux-gnu-as")
+    src = tmp_path / "spin.s"
+    src.write_text("\t.text\n\t.global _start\n_start:\n\tmov r8=0\n\t;;\n"
+                   "1:\tadds r8=1,r8\n\tbr.sptk.few 1b\n\t;;\n")
+    subprocess.run(["ia64-linux-gnu-as", "-o", str(tmp_path / "spin.o"), str(src)], check=True)
+    subprocess.run(["ia64-linux-gnu-ld", "-Ttext=0x100000", "-e", "_start", "-o",
+                    str(tmp_path / "spin"), str(tmp_path / "spin.o")], check=True)
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    p = subprocess.Popen(IA64JIT + ["run", str(tmp_path / "spin")], cwd=ROOT, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err
+    assert "interrupted at ip=0x1000" in err and "cpl 0" in err
+    assert "Traceback" not in err
