@@ -108,7 +108,8 @@ class JIT:
         self.profiler = None     # backend.profile.Profiler while profiling / writing a perf map
         st = machine.state
         # Stable helper numbering (it is baked into cacheable code).
-        self._helper_names = sorted(set(machine.helpers) | {"mem_load", "mem_store"})
+        self._helper_names = sorted(set(machine.helpers) | {"mem_load", "mem_store",
+                                                             "mem_load_sema", "mem_store_sema"})
         self._helper_ids = {n: i for i, n in enumerate(self._helper_names)}
         self._cb = _CALLBACK(self._callback)
         self._cb_addr = ctypes.cast(self._cb, ctypes.c_void_p).value
@@ -140,6 +141,10 @@ class JIT:
                 return self._slow_load(a0, a1)
             if name == "mem_store":          # 1: the store hit a code page
                 return 1 if self._slow_store(a0, a1, a2) else 0
+            if name == "mem_load_sema":
+                return self._slow_load(a0, a1, sema=True)
+            if name == "mem_store_sema":
+                return 1 if self._slow_store(a0, a1, a2, sema=True) else 0
             if name == "mem_load_spec" and self.system:
                 v, failed = self.mem.load_spec(a0, a1)     # raises what it may not defer
                 if failed:
@@ -207,9 +212,10 @@ class JIT:
         if writable:
             st.tlb_wtag[i] = tag
 
-    def _slow_load(self, addr, size):
+    def _slow_load(self, addr, size, sema=False):
         try:
-            v = self.mem.load(addr, size)
+            v = self.mem.load(addr, size, sema=True) if sema and self.system \
+                else self.mem.load(addr, size)
         except Exception as exc:
             if hasattr(exc, "addr"):
                 raise GuestFault(faults.DATA_ACCESS, arg=exc.addr,
@@ -219,11 +225,14 @@ class JIT:
             self._tlb_fill(addr, False)
         return v
 
-    def _slow_store(self, addr, size, value):
+    def _slow_store(self, addr, size, value, sema=False):
         code = self.mem.code_pages
         hit = (addr >> 12) in code or ((addr + size - 1) >> 12) in code
         try:
-            self.mem.store(addr, value, size)
+            if sema and self.system:
+                self.mem.store(addr, value, size, sema=True)
+            else:
+                self.mem.store(addr, value, size)
         except Exception as exc:
             if hasattr(exc, "addr"):
                 raise GuestFault(faults.DATA_ACCESS, arg=exc.addr,

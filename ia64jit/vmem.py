@@ -101,7 +101,17 @@ class VirtualMemory:
                         "(reads give all ones, writes are dropped)")
 
     # ------------------------------------------------------------ access
-    def load(self, va: int, size: int, access: int = READ) -> int:
+    def _semaphore_ok(self, va, size, access):
+        """Semaphores need write-back memory (SDM vol. 2 4.4.8: other
+        attributes give an Unsupported Data Reference fault)."""
+        ma = self.mmu.translate(va, access, size)[1]
+        if ma != 0:
+            raise GuestFault(faults.UNSUPPORTED_DATA_REFERENCE, ifa=va, isr=_isr(access),
+                             detail=f"semaphore on memory attribute {ma} at {va:#x}")
+
+    def load(self, va: int, size: int, access: int = READ, sema: bool = False) -> int:
+        if sema:
+            self._semaphore_ok(va, size, access)
         if (va & PAGE_MASK) + size <= 4096:
             pa = self.translate(va, access, size)
             ent = self.phys.pages.get(pa >> PAGE_SHIFT)
@@ -113,7 +123,10 @@ class VirtualMemory:
         data = b"".join(self._phys_read(pa, n) for pa, n in self._pieces(va, size, access))
         return int.from_bytes(data, "little")
 
-    def store(self, va: int, value: int, size: int, access: int = WRITE) -> None:
+    def store(self, va: int, value: int, size: int, access: int = WRITE,
+              sema: bool = False) -> None:
+        if sema:
+            self._semaphore_ok(va, size, access)
         value &= (1 << (8 * size)) - 1
         pieces = self._pieces(va, size, access)    # all translated before any byte is written
         if len(pieces) == 1:
@@ -177,8 +190,10 @@ class VirtualMemory:
         (device, unbacked, code page for writes)."""
         page_va = va & ~PAGE_MASK & M64
         try:
-            pa = self.mmu.translate(page_va, WRITE if write else READ, 1)[0]
+            pa, ma = self.mmu.translate(page_va, WRITE if write else READ, 1)
         except GuestFault:
+            return None
+        if ma != 0:             # write-back only: what semaphores may use unchecked
             return None
         ent = self.phys.pages.get(pa >> PAGE_SHIFT)
         if ent is None or getattr(ent[0], "mmio", False):

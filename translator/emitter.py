@@ -39,7 +39,10 @@ Methods (all required of an emitter)::
     read_fr(n) -> (significand, sign_exponent);  write_fr(n, sig, se)
                                   (82-bit register format: se = sign<<17 | exponent)
     read_br(n) / write_br(n, v);  read_ar(n) / write_ar(n, v)
-    load(addr, size) -> value;  store(addr, value, size)
+    load(addr, size, sema=False) -> value;  store(addr, value, size, sema=False)
+                                  (sema: a semaphore's access -- cmpxchg, xchg,
+                                  fetchadd: memory whose attribute does not
+                                  support them faults, Unsupported Data Reference)
     load_spec(addr, size) -> (value, failed cond)
                                   a load that never faults: failed = 1 (value 0)
                                   where ``load`` would raise (speculative loads)

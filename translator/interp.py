@@ -227,8 +227,10 @@ class PyEmitter:
         self.ar[n] = v & M64
 
     # ------------------------------------------------------------ memory
-    def load(self, addr, size):
+    def load(self, addr, size, sema=False):
         try:
+            if sema and self.system:
+                return self.mem.load(addr, size, sema=True)
             return self.mem.load(addr, size)
         except GuestFault as f:
             f.ip, f.slot = self.ip, self.slot
@@ -273,8 +275,11 @@ class PyEmitter:
     def end_block(self):
         """The interpreter re-reads the frame at every access: nothing to do."""
 
-    def store(self, addr, v, size):
+    def store(self, addr, v, size, sema=False):
         try:
+            if sema and self.system:
+                self.mem.store(addr, v, size, sema=True)
+                return
             self.mem.store(addr, v, size)
         except GuestFault as f:
             f.ip, f.slot = self.ip, self.slot

@@ -258,11 +258,11 @@ class IREmitter:
         self.c.note_write(("ar", n))
 
     # ------------------------------------------------------------ memory
-    def load(self, addr, size):
-        return self.c.mem_access(self, self._v(addr), size, None)
+    def load(self, addr, size, sema=False):
+        return self.c.mem_access(self, self._v(addr), size, None, sema)
 
-    def store(self, addr, v, size):
-        self.c.mem_access(self, self._v(addr), size, self._v(v))
+    def store(self, addr, v, size, sema=False):
+        self.c.mem_access(self, self._v(addr), size, self._v(v), sema)
 
     def load_spec(self, addr, size):
         return self.c.mem_load_spec(self, self._v(addr), size)
@@ -608,8 +608,9 @@ class BlockCompiler:
         return r
 
     # ------------------------------------------------------------ memory
-    def mem_access(self, em, addr, size, value):
-        """Soft-TLB fast path; anything else goes through the runtime."""
+    def mem_access(self, em, addr, size, value, sema=False):
+        """Soft-TLB fast path (its entries are write-back memory only, so a
+        semaphore may use it too); anything else goes through the runtime."""
         b = self.b
         page = b.lshr(addr, ir.Constant(I64, 12))
         idx = b.and_(page, ir.Constant(I64, self.env.n_tlb - 1))
@@ -628,7 +629,8 @@ class BlockCompiler:
                 else:
                     b.store(b.trunc(value, ty) if size < 8 else value, host, align=size)
             with otherwise:
-                slow = self.call_helper(em, "mem_load" if value is None else "mem_store",
+                slow = self.call_helper(em, ("mem_load" if value is None else "mem_store") +
+                                        ("_sema" if sema else ""),
                                         [addr, ir.Constant(I64, size)] +
                                         ([value] if value is not None else []))
                 if value is None:

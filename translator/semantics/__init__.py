@@ -7,6 +7,7 @@ caches it on the row.  Both the interpreter and the IR emitter come here.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _EXACT = {}
@@ -84,7 +85,7 @@ def _with_fp_enable_check(s, fr_fields):
                 e.fault(faults.DISABLED_FP_REGISTER, dfh, arg=2)
         inner(e, i)
 
-    fn.__name__ = inner.__name__
+    functools.update_wrapper(fn, inner)
     return Semantic(fn, s.qp, s.ends_block)
 
 

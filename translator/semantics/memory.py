@@ -295,9 +295,9 @@ def cmpxchg(e, i):
     if ops is None:
         return
     addr, v = ops
-    old = e.load(addr, size)
+    old = e.load(addr, size, sema=True)
     eq = e.eq(old, e.read_ar(AR_CCV))
-    e.store(addr, e.select(eq, v, old), size)   # semaphores need write access anyway
+    e.store(addr, e.select(eq, v, old), size, sema=True)   # semaphores need write access anyway
     _invalidate(e, addr, size)
     e.write_gr(i.r1, old, 0)
 
@@ -311,12 +311,12 @@ def cmp8xchg16(e, i):
         return
     addr, v = ops
     blk = e.andcm(addr, e.const(15))
-    lo = e.load(blk, 8)
-    hi = e.load(e.add(blk, e.const(8)), 8)
+    lo = e.load(blk, 8, sema=True)
+    hi = e.load(e.add(blk, e.const(8)), 8, sema=True)
     old = e.select(e.truth(e.and_(addr, e.const(8))), hi, lo)
     eq = e.eq(old, e.read_ar(AR_CCV))
-    e.store(blk, e.select(eq, v, lo), 8)
-    e.store(e.add(blk, e.const(8)), e.select(eq, e.read_ar(AR_CSD), hi), 8)
+    e.store(blk, e.select(eq, v, lo), 8, sema=True)
+    e.store(e.add(blk, e.const(8)), e.select(eq, e.read_ar(AR_CSD), hi), 8, sema=True)
     _invalidate(e, blk, 16)
     e.write_gr(i.r1, old, 0)
 
@@ -328,8 +328,8 @@ def xchg(e, i):
     if ops is None:
         return
     addr, v = ops
-    old = e.load(addr, size)
-    e.store(addr, v, size)
+    old = e.load(addr, size, sema=True)
+    e.store(addr, v, size, sema=True)
     _invalidate(e, addr, size)
     e.write_gr(i.r1, old, 0)
 
@@ -341,8 +341,8 @@ def fetchadd(e, i):
     if ops is None:
         return
     addr, _ = ops
-    old = e.load(addr, size)
-    e.store(addr, e.add(old, e.const(i.inc3)), size)
+    old = e.load(addr, size, sema=True)
+    e.store(addr, e.add(old, e.const(i.inc3)), size, sema=True)
     _invalidate(e, addr, size)
     e.write_gr(i.r1, old, 0)
 
