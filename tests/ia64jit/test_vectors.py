@@ -28,9 +28,6 @@ KNOWN = {
     "debug": "Instruction Debug fault (ibr match, psr.db = 1): IIP = 0 instead of the matched "
              "bundle (SDM vol. 2 Debug vector 0x5900: IIP = IFA = the bundle; IFA and ISR.x are "
              "right); the Data Debug fault before it is right",
-    "unsupported": "cmpxchg8 to a page with ma = WC completes instead of raising an Unsupported "
-                   "Data Reference fault (SDM vol. 2 4.4.? semaphores are supported on WB "
-                   "(and UC) only; vector 0x5b00)",
 }
 
 
