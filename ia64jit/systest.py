@@ -201,7 +201,10 @@ def run_and_check(name: str, engine: str, image: Path | None = None,
     """Mismatches (as lines) of systest NAME on ENGINE; [] when it passes."""
     t = Systest(name, image)
     m = t.run(engine, jit_threshold)
-    return [f"{name} [{engine}]: {line}" for line in t.mismatches(m)]
+    bad = t.mismatches(m)
+    if engine == "jit" and not m.jit.stats.get("compiled"):
+        bad.append("the JIT translated no block (the run was all interpreted)")
+    return [f"{name} [{engine}]: {line}" for line in bad]
 
 
 if __name__ == "__main__":       # python -m ia64jit.systest [NAME...]: rebuild and run
