@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from frontend.decoder import decode_bundle
+from frontend.decoder import decode_bundle as _decode_bundle
 from . import faults
 from .semantics import lookup
 
@@ -310,6 +310,20 @@ class IREmitter:
         with self.b.if_then(c):
             self.c.call_helper(self, name, [self._v(a) for a in args])
         return ir.Constant(I64, 0)
+
+
+_DECODED = {}
+
+
+def decode_bundle(raw: bytes):
+    """Decoded bundles by their bytes (translation decodes the same code
+    for the tier choice and the block, and again after invalidations)."""
+    b = _DECODED.get(raw)
+    if b is None:
+        if len(_DECODED) > 65536:
+            _DECODED.clear()
+        b = _DECODED[raw] = _decode_bundle(raw)
+    return b
 
 
 def loops_to_itself(fetch, start: int, max_bundles: int = 32) -> bool:
