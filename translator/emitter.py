@@ -48,6 +48,9 @@ Methods (all required of an emitter)::
                                   where ``load`` would raise (speculative loads)
     write_state(name, v, i=0)     a raw state-buffer word (frame fields: bof, cfm_*)
     udiv(a, n) urem(a, n)         unsigned division (n != 0)
+    fma_f64(a, b, c) -> value     a * b + c on IEEE double bit patterns, rounded
+                                  once to nearest-even (the host's fused
+                                  multiply-add; callers guard the operand range)
     end_block()                   the frame changes here: compiled code ends its
                                   block after this instruction
     read_state(name, i=0) -> value
@@ -59,6 +62,7 @@ Methods (all required of an emitter)::
                                   transfer control at the end of this slot (to
                                   ``slot`` of the target bundle: rfi's ipsr.ri)
     helper(name, *args) -> value  call a runtime routine (translator/helpers.py)
-    helper_if(cond, name, *args)  the same, only when cond holds
+    helper_if(cond, name, *args) -> value
+                                  the same, only when cond holds (else 0)
     ip                            address of the executing bundle (int)
 """

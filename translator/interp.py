@@ -13,6 +13,10 @@ with ``ctl``/``CTL`` for the control words and ``N_STACKED``), ``mem``
 
 from __future__ import annotations
 
+import math
+import struct
+from fractions import Fraction
+
 from frontend.decoder import decode_bundle
 from . import faults, frame
 from .helpers import debug_fetch
@@ -20,6 +24,30 @@ from .faults import GuestFault
 from .semantics import lookup
 
 M64 = (1 << 64) - 1
+
+
+def _fma_f64(a, b, c):
+    """Correctly rounded double a*b + c on bit patterns (exact rational
+    arithmetic; float(Fraction) rounds to nearest-even).  Non-finite
+    operands and overflow give a NaN / infinity pattern (callers guard)."""
+    x, y, z = (struct.unpack("<d", struct.pack("<Q", v & M64))[0] for v in (a, b, c))
+    if not all(math.isfinite(v) for v in (x, y, z)):
+        return 0x7FF8000000000000
+    exact = Fraction(x) * Fraction(y) + Fraction(z)
+    try:
+        r = float(exact)
+    except OverflowError:
+        r = math.inf if exact > 0 else -math.inf
+    if r == 0.0:
+        # IEEE: an exact zero sum is +0 in round-to-nearest unless both
+        # terms are -0 (or the product is -0 and z is -0)
+        prod_neg = (math.copysign(1.0, x) * math.copysign(1.0, y)) < 0
+        if exact == 0:
+            neg = (x * y == 0 and prod_neg and math.copysign(1.0, z) < 0)
+            r = -0.0 if neg else 0.0
+        else:
+            r = 0.0 if exact > 0 else -0.0
+    return struct.unpack("<Q", struct.pack("<d", r))[0]
 
 
 def _sx(v, bits):
@@ -265,6 +293,9 @@ class PyEmitter:
             self.ctl[self.C[name]] = v & M64
         else:
             getattr(self.cpu.state, name)[i] = v
+
+    def fma_f64(self, a, b, c):
+        return _fma_f64(a, b, c)
 
     def udiv(self, a, n):
         return a // n

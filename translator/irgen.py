@@ -307,9 +307,17 @@ class IREmitter:
 
     def helper_if(self, cond, name, *args):
         c = self._c(cond)
+        slot = self.c.eb.alloca(I64)
+        self.b.store(ir.Constant(I64, 0), slot)
         with self.b.if_then(c):
-            self.c.call_helper(self, name, [self._v(a) for a in args])
-        return ir.Constant(I64, 0)
+            self.b.store(self.c.call_helper(self, name, [self._v(a) for a in args]), slot)
+        return self.b.load(slot)
+
+    def fma_f64(self, a, b, c):
+        D = ir.DoubleType()
+        fma = self.c.intrinsic("llvm.fma.f64", D, [D, D, D])
+        r = self.b.call(fma, [self.b.bitcast(self._v(x), D) for x in (a, b, c)])
+        return self.b.bitcast(r, I64)
 
 
 _DECODED = {}

@@ -114,8 +114,72 @@ def fma(e, i):
         kind |= {"s": 1, "d": 2}[parts[1]] << 2
     if parts[0].startswith("fp"):
         kind |= 16
-    if _target_ok(e, i.f1):
-        _trap(e, e.helper("fp_fma", _pack(i, i.f1, i.f2, i.f3, i.f4), kind, e.read_ar(AR_FPSR)))
+    if not _target_ok(e, i.f1):
+        return
+    fpsr = e.read_ar(AR_FPSR)
+    if parts[1] != "d" or parts[0].startswith("fp"):
+        _trap(e, e.helper("fp_fma", _pack(i, i.f1, i.f2, i.f3, i.f4), kind, fpsr))
+        return
+    # Double precision: where the host's own fused multiply-add gives the
+    # same bits (see _fast_fma), use it; elsewhere the exact soft-float.
+    fast, sig, se = _fast_fma(e, i, kind & 3, fpsr)
+    _trap(e, e.helper_if(e.lnot(fast), "fp_fma", _pack(i, i.f1, i.f2, i.f3, i.f4), kind, fpsr))
+    osig, ose = e.read_fr(i.f1)
+    e.write_fr(i.f1, e.select(fast, sig, osig), e.select(fast, se, ose))
+
+
+_DBL_EXP_SPAN = 400          # operands within 2**+-400: no overflow, no underflow, no subnormal
+
+
+def _to_double(e, sig, se):
+    """(IEEE double bits, ok): ok when the register value is +-0 or a normal
+    number exactly representable in double with |exponent| <= 400."""
+    exp = e.and_(se, e.const(0x1FFFF))
+    sign = e.shl(e.and_(e.lshr(se, 17), e.const(1)), 63)
+    zero = e.land(e.eq(sig, e.const(0)), e.eq(exp, e.const(0)))
+    unbiased = e.sub(exp, e.const(0xFFFF - _DBL_EXP_SPAN))          # 0 .. 2*span when in range
+    normal = e.land(e.land(e.ne(e.and_(sig, e.const(TOP)), e.const(0)),
+                           e.eq(e.and_(sig, e.const(0x7FF)), e.const(0))),
+                    e.ule(unbiased, e.const(2 * _DBL_EXP_SPAN)))
+    dexp = e.add(e.sub(exp, e.const(0xFFFF)), e.const(1023))
+    bits = e.or_(sign, e.or_(e.shl(e.and_(dexp, e.const(0x7FF)), 52),
+                             e.and_(e.lshr(sig, 11), e.const((1 << 52) - 1))))
+    return e.select(zero, sign, bits), e.lor(zero, normal)
+
+
+def _fast_fma(e, i, op, fpsr):
+    """fma.d/fms.d/fnma.d (and their fmpy/fadd/fsub/fnmpy forms) on the
+    host's IEEE double fma when that is exactly what the architecture
+    computes and nothing new must be recorded: operands +-0 or normal
+    doubles within 2**+-400 (so the exact result can neither overflow nor
+    underflow), round to nearest, traps disabled, and sf's inexact flag
+    already set (the only flag such an operation can raise; it is sticky).
+    Returns (fast cond, significand, sign_exponent)."""
+    sf = i.f.get("sf", 0)
+    sfbits = e.and_(e.lshr(fpsr, 6 + 13 * sf), e.const(0x1FFF))
+    env_ok = e.land(e.eq(e.and_(sfbits, e.const(0x30)), e.const(0)),          # rc = nearest
+                    e.ne(e.and_(sfbits, e.const(1 << 12)), e.const(0)))      # i already set
+    traps_off = e.lor(e.eq(e.and_(fpsr, e.const(0x3F)), e.const(0x3F)),
+                      e.ne(e.and_(sfbits, e.const(1 << 6)), e.const(0)))     # or sf.td
+    a, aok = _to_double(e, *e.read_fr(i.f3))
+    b, bok = _to_double(e, *e.read_fr(i.f4))
+    if i.f2 == 0:
+        c, cok = e.const(TOP), e.truth(e.const(1))     # f0: a multiply -- "+ (-0)" keeps its sign
+    else:
+        c, cok = _to_double(e, *e.read_fr(i.f2))
+        if op == 1:
+            c = e.xor(c, e.const(TOP))
+    if op == 2:
+        a = e.xor(a, e.const(TOP))
+    fast = e.land(e.land(env_ok, traps_off), e.land(e.land(aok, bok), cok))
+    r = e.fma_f64(a, b, c)
+    rsign = e.shl(e.lshr(r, 63), 17)
+    rzero = e.eq(e.and_(r, e.const(~TOP & (1 << 64) - 1)), e.const(0))
+    rexp = e.add(e.sub(e.and_(e.lshr(r, 52), e.const(0x7FF)), e.const(1023)), e.const(0xFFFF))
+    sig = e.select(rzero, e.const(0),
+                   e.or_(e.const(TOP), e.shl(e.and_(r, e.const((1 << 52) - 1)), 11)))
+    se = e.or_(rsign, e.select(rzero, e.const(0), rexp))
+    return fast, sig, se
 
 
 # ------------------------------------------------------------ F2: fixed-point multiply-add
