@@ -1,8 +1,8 @@
 // Fault priority after a data translation is found (SDM vol. 2 figure 4-16,
 // the data TLB/VHPT search: Page Not Present, NaT Page Consumption, Key
 // Miss, Key Permission, Access Rights, Dirty Bit, Access Bit, Debug, ...;
-// the prose of 4.1.8 lists Access Bit before Dirty Bit, the figure and the
-// interruption priority table put Dirty Bit first for data), psr.pk = 1.
+// the prose of 4.1.8 lists Access Bit before Dirty Bit; the data figure
+// puts Dirty Bit first, and so does Ski -- the figure is followed), psr.pk = 1.
 // dtr 2: a read-only page (ar = R) with a = 0, d = 0 and key 0x55 (no PKR
 // yet); dtr 3: a read-write page with a = 0, d = 0, key 0.
 //  rec0: st8 to dtr 2 -> Data Key Miss (before access rights, a, d).  The
