@@ -51,6 +51,11 @@ Methods (all required of an emitter)::
     fma_f64(a, b, c) -> value     a * b + c on IEEE double bit patterns, rounded
                                   once to nearest-even (the host's fused
                                   multiply-add; callers guard the operand range)
+    fma_ext(asig, ase, bsig, bse, csig, cse) -> (sig, se)
+                                  the same on 82-bit register-format values,
+                                  rounded once to a 64-bit significand (the
+                                  x87 extended fma; operands +-0 or normalised
+                                  within 2**+-400, callers guard)
     end_block()                   the frame changes here: compiled code ends its
                                   block after this instruction
     read_state(name, i=0) -> value

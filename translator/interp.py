@@ -50,6 +50,41 @@ def _fma_f64(a, b, c):
     return struct.unpack("<Q", struct.pack("<d", r))[0]
 
 
+def _fma_ext(asig, ase, bsig, bse, csig, cse):
+    """a*b + c on register-format values, rounded once to a 64-bit
+    significand, nearest-even (exact integer arithmetic).  Zero operands
+    must have exponent 0; callers keep the exponents in range."""
+    def parts(sig, se):
+        return (-1 if (se >> 17) & 1 else 1), sig, (se & 0x1FFFF) - 0xFFFF - 63
+    sa, ma, ea = parts(asig, ase)
+    sb, mb, eb = parts(bsig, bse)
+    sc, mc, ec = parts(csig, cse)
+    pm, pe = sa * sb * ma * mb, ea + eb
+    cm = sc * mc
+    lo = min(pe, ec)
+    m = (pm << (pe - lo)) + (cm << (ec - lo))
+    if m == 0:
+        neg = (ma * mb == 0) and sa * sb < 0 and mc == 0 and sc < 0
+        return 0, (1 << 17 if neg else 0)
+    sign = 1 if m < 0 else 0
+    m = abs(m)
+    length = m.bit_length()
+    if length > 64:
+        shift = length - 64
+        q, r = m >> shift, m & ((1 << shift) - 1)
+        half = 1 << (shift - 1)
+        if r > half or (r == half and q & 1):
+            q += 1
+            if q >> 64:
+                q >>= 1
+                shift += 1
+    else:
+        shift = length - 64            # (<= 0)
+        q = m << -shift
+    exp = lo + shift + 63 + 0xFFFF
+    return q, sign << 17 | exp
+
+
 def _sx(v, bits):
     sign = 1 << (bits - 1)
     return ((v & ((1 << bits) - 1)) ^ sign) - sign
@@ -296,6 +331,9 @@ class PyEmitter:
 
     def fma_f64(self, a, b, c):
         return _fma_f64(a, b, c)
+
+    def fma_ext(self, asig, ase, bsig, bse, csig, cse):
+        return _fma_ext(asig, ase, bsig, bse, csig, cse)
 
     def udiv(self, a, n):
         return a // n

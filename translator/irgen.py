@@ -313,12 +313,57 @@ class IREmitter:
             self.b.store(self.c.call_helper(self, name, [self._v(a) for a in args]), slot)
         return self.b.load(slot)
 
+    def fma_ext(self, asig, ase, bsig, bse, csig, cse):
+        b = self.b
+        I80, I16 = ir.IntType(80), ir.IntType(16)
+        fma = self.c.intrinsic("llvm.fma.f80", X86_FP80, [X86_FP80] * 3)
+
+        def to_f80(sig, se):
+            sig, se = self._v(sig), self._v(se)
+            exp = b.and_(se, ir.Constant(I64, 0x1FFFF))
+            zero = b.icmp_unsigned("==", exp, ir.Constant(I64, 0))
+            e15 = b.select(zero, ir.Constant(I64, 0),
+                           b.sub(exp, ir.Constant(I64, 0xFFFF - 0x3FFF)))
+            top = b.or_(b.shl(b.and_(b.lshr(se, ir.Constant(I64, 17)), ir.Constant(I64, 1)),
+                              ir.Constant(I64, 15)), b.and_(e15, ir.Constant(I64, 0x7FFF)))
+            bits = b.or_(b.shl(b.zext(b.trunc(top, I16), I80), ir.Constant(I80, 64)),
+                         b.zext(sig, I80))
+            return b.bitcast(bits, X86_FP80)
+
+        r = b.bitcast(b.call(fma, [to_f80(asig, ase), to_f80(bsig, bse), to_f80(csig, cse)]),
+                      I80)
+        sig = b.trunc(r, I64)
+        top = b.trunc(b.lshr(r, ir.Constant(I80, 64)), I64)
+        e15 = b.and_(top, ir.Constant(I64, 0x7FFF))
+        exp = b.select(b.icmp_unsigned("==", sig, ir.Constant(I64, 0)), ir.Constant(I64, 0),
+                       b.add(e15, ir.Constant(I64, 0xFFFF - 0x3FFF)))
+        se = b.or_(b.shl(b.and_(b.lshr(top, ir.Constant(I64, 15)), ir.Constant(I64, 1)),
+                         ir.Constant(I64, 17)), exp)
+        return sig, se
+
     def fma_f64(self, a, b, c):
         D = ir.DoubleType()
         fma = self.c.intrinsic("llvm.fma.f64", D, [D, D, D])
         r = self.b.call(fma, [self.b.bitcast(self._v(x), D) for x in (a, b, c)])
         return self.b.bitcast(r, I64)
 
+
+class _X86FP80(ir.Type):
+    """LLVM's x86_fp80 (llvmlite has no class for it): the x87 extended
+    format, 64-bit significand with its integer bit, as IA-64's register
+    format has."""
+
+    def _to_string(self):
+        return "x86_fp80"
+
+    def __eq__(self, other):
+        return isinstance(other, _X86FP80)
+
+    def __hash__(self):
+        return hash("x86_fp80")
+
+
+X86_FP80 = _X86FP80()
 
 _DECODED = {}
 

@@ -117,18 +117,67 @@ def fma(e, i):
     if not _target_ok(e, i.f1):
         return
     fpsr = e.read_ar(AR_FPSR)
-    if parts[1] != "d" or parts[0].startswith("fp"):
+    if parts[1] == "s" or parts[0].startswith("fp"):
         _trap(e, e.helper("fp_fma", _pack(i, i.f1, i.f2, i.f3, i.f4), kind, fpsr))
         return
-    # Double precision: where the host's own fused multiply-add gives the
-    # same bits (see _fast_fma), use it; elsewhere the exact soft-float.
-    fast, sig, se = _fast_fma(e, i, kind & 3, fpsr)
+    # Double precision, or the register precision with sf.pc = extended:
+    # where the host's own fused multiply-add gives the same bits (see
+    # _fast_fma, _fast_fma_ext), use it; elsewhere the exact soft-float.
+    if parts[1] == "d":
+        fast, sig, se = _fast_fma(e, i, kind & 3, fpsr)
+    else:
+        fast, sig, se = _fast_fma_ext(e, i, kind & 3, fpsr)
     _trap(e, e.helper_if(e.lnot(fast), "fp_fma", _pack(i, i.f1, i.f2, i.f3, i.f4), kind, fpsr))
     osig, ose = e.read_fr(i.f1)
     e.write_fr(i.f1, e.select(fast, sig, osig), e.select(fast, se, ose))
 
 
 _DBL_EXP_SPAN = 400          # operands within 2**+-400: no overflow, no underflow, no subnormal
+
+
+def _fast_env(e, i, fpsr, need_pc=None):
+    """sf rounds to nearest, its inexact flag is already set, traps are off
+    (and, with need_pc, its precision control is that)."""
+    sf = i.f.get("sf", 0)
+    sfbits = e.and_(e.lshr(fpsr, 6 + 13 * sf), e.const(0x1FFF))
+    mask, want = 0x30, 0
+    if need_pc is not None:
+        mask, want = 0x3C, need_pc << 2
+    env_ok = e.land(e.eq(e.and_(sfbits, e.const(mask)), e.const(want)),
+                    e.ne(e.and_(sfbits, e.const(1 << 12)), e.const(0)))
+    traps_off = e.lor(e.eq(e.and_(fpsr, e.const(0x3F)), e.const(0x3F)),
+                      e.ne(e.and_(sfbits, e.const(1 << 6)), e.const(0)))     # or sf.td
+    return e.land(env_ok, traps_off)
+
+
+def _ext_ok(e, sig, se):
+    """+-0, or normalised with |exponent| <= 400 (no overflow/underflow)."""
+    exp = e.and_(se, e.const(0x1FFFF))
+    zero = e.land(e.eq(sig, e.const(0)), e.eq(exp, e.const(0)))
+    normal = e.land(e.ne(e.and_(sig, e.const(TOP)), e.const(0)),
+                    e.ule(e.sub(exp, e.const(0xFFFF - _DBL_EXP_SPAN)), e.const(2 * _DBL_EXP_SPAN)))
+    return e.lor(zero, normal)
+
+
+def _fast_fma_ext(e, i, op, fpsr):
+    """fma/fms/fnma with sf.pc = extended (64-bit significand: libgcc's
+    division, the .s1 Newton steps) on the host's 80-bit fused
+    multiply-add, under the guards of _fast_fma."""
+    asig, ase = e.read_fr(i.f3)
+    bsig, bse = e.read_fr(i.f4)
+    ok = e.land(_ext_ok(e, asig, ase), _ext_ok(e, bsig, bse))
+    if i.f2 == 0:
+        csig, cse = e.const(0), e.const(1 << 17)       # a multiply: "+ (-0)" keeps its sign
+    else:
+        csig, cse = e.read_fr(i.f2)
+        ok = e.land(ok, _ext_ok(e, csig, cse))
+        if op == 1:
+            cse = e.xor(cse, e.const(1 << 17))
+    if op == 2:
+        ase = e.xor(ase, e.const(1 << 17))
+    fast = e.land(_fast_env(e, i, fpsr, need_pc=3), ok)
+    sig, se = e.fma_ext(asig, ase, bsig, bse, csig, cse)
+    return fast, sig, se
 
 
 def _to_double(e, sig, se):
