@@ -262,9 +262,9 @@ class Profiler:
         if self._perf_map_arg:
             self.perf_map = PerfMap(None if self._perf_map_arg is True else self._perf_map_arg)
         # Blocks compiled before attach: known by address, without IR.
-        for key, blk in jit.blocks.items():
+        for blk in jit.blocks.values():
             addr = jit.engine_addr(blk)
-            self.records.setdefault(addr, BlockRecord(key, blk.name, list(blk.covered), addr))
+            self.records.setdefault(addr, BlockRecord(blk.ip, blk.name, list(blk.covered), addr))
         if self.count:
             self.counters = jit.dispatcher.enable_profiling(self._evict)
             self._wrap()

@@ -54,6 +54,8 @@ def add_run_arguments(p) -> None:
                         "Ski's SSC_GET_INITRAMFS)")
     p.add_argument("--stats", action="store_true",
                    help="print instructions, MIPS and interruptions taken on stderr at the end")
+    from .profile import add_run_user_profile_arguments
+    add_run_user_profile_arguments(p)          # --profile, --perf-map
 
 
 def where(m) -> str:
@@ -106,14 +108,32 @@ def run_run(args) -> int:
         raise CommandError(f"{args.kernel}: no such file")
     from .machine import EmulationError, Machine
     from .platform.boot import BootError, boot
+    profiling = bool(getattr(args, "profile", False) or getattr(args, "perf_map", False))
     m = Machine(engine=args.engine, jit_threshold=args.jit_threshold,
                 code_cache=not args.no_code_cache, system=True,
-                virtual_time=args.virtual_time, jit_async=True)
+                virtual_time=args.virtual_time, jit_async=not profiling)
     try:
         boot(m, args.kernel, list(args.args), mem_size=args.mem, console_in=_stdin_reader(),
              initrd=args.initrd)
     except BootError as exc:
         raise CommandError(str(exc)) from None
+    if profiling:
+        from .profile import run_profiled
+        return run_profiled(_KernelRun(m, args), args)
+    return _run(m, args)
+
+
+class _KernelRun:
+    """What ia64jit/profile.run_profiled needs of a run: machine, path, run()."""
+
+    def __init__(self, m, args):
+        self.m, self.path, self.args = m, args.kernel, args
+
+    def run(self):
+        return _run(self.m, self.args)
+
+
+def _run(m, args) -> int:
     t0 = time.perf_counter()
     status = 0
     try:
