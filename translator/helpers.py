@@ -82,15 +82,15 @@ def _debug_match(regs, addr, cpl, access_bit):
     return False
 
 
-def debug_fetch(cpu, ip):
+def debug_fetch(cpu, ip, slot=0):
     """Instruction Debug fault (psr.db, not psr.id) when an IBR pair matches
-    the bundle at ip."""
+    the bundle at ip (raised at that bundle and slot: IIP = IFA = ip)."""
     ctl, C = cpu.state.ctl, cpu.state.CTL
     psr = ctl[C["psr"]]
     if psr & PSR_DB and not psr & PSR_ID and \
             _debug_match(cpu.state.ibr, ip, (psr >> 32) & 3, 1 << 63):
         from .faults import GuestFault, IDEBUG, ISR_X
-        raise GuestFault(IDEBUG, ifa=ip, isr=ISR_X, detail=f"ibr match at {ip:#x}")
+        raise GuestFault(IDEBUG, ip, slot, ifa=ip, isr=ISR_X, detail=f"ibr match at {ip:#x}")
 
 
 def debug_data(cpu, addr, write):

@@ -510,7 +510,7 @@ class Interpreter:
                     if tracing:
                         psr_before = ctl[PSR]
                         if psr_before & PSR_DB:
-                            debug_fetch(self.cpu, ip)
+                            debug_fetch(self.cpu, ip, slot)
                     if qp_mode:
                         e.qp = (pr[qp if qp < 16 else 16 + (qp - 16 + ctl[RRB_PR]) % 48]
                                 if qp else 1)
