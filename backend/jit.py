@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import pickle
 import time
 
 import numpy as np
@@ -89,7 +90,8 @@ class JIT:
         self.m = machine
         self.async_compile = async_compile
         self._pool = None
-        self._jobs = []          # (future, ir_text, blocks, generation) compiling in the background
+        self._jobs = []          # children (or thread futures) compiling in the background
+        self._child_out = None   # set in a compiling child: tier -> (object code, blocks)
         self.inflight = set()    # block keys being compiled in the background
         self._generation = 0     # bumped whenever translated code may be stale
         self.threshold = threshold
@@ -250,6 +252,9 @@ class JIT:
     def compile_pending(self):
         if not self.pending:
             return
+        if self.async_compile and self.profiler is None and hasattr(os, "fork"):
+            self._compile_in_child()
+            return
         t0 = time.perf_counter()
         # Two tiers: loops (blocks that branch back to their start and so run
         # inside their own function) get LLVM's optimising code generator;
@@ -307,10 +312,131 @@ class JIT:
                 fut = self._executor().submit(self._object_code_timed, ir_text, tier)
                 self._jobs.append((fut, ir_text, built[tier], self._generation))
                 self.inflight.update(b[0] for b in built[tier])
+            elif self._child_out is not None:       # (in a compiling child)
+                self._child_out[tier] = (self._object_bytes(ir_text, tier), built[tier])
             else:
                 engine, _ = self._object_code_timed(ir_text, tier)
                 self._install(engine, ir_text, built[tier])
         self.stats["compile_s"] += time.perf_counter() - t0
+
+    # ------------------------------------------------------------ background compilation
+    def _compile_in_child(self):
+        """Translate and compile the pending blocks in a forked child: it
+        sees the guest exactly as it is now (copy-on-write), does the
+        Python IR building and LLVM's work on another core, and sends the
+        object code back through a pipe; the interpreter goes on with the
+        blocks meanwhile (reap() installs them)."""
+        keys, self.pending = self.pending, []
+        # Their pages are code from now on (a block never leaves its 4 KB
+        # page), so a write to them meanwhile makes the result stale.
+        for k in keys:
+            try:
+                if self.system:
+                    self.mem.note_code(k & ~0xF)
+                else:
+                    self.mem.code_pages.add(k >> 12)
+            except GuestFault:
+                pass
+        self.flush_tlb()
+        r, w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(r)
+            os.close(w)
+            self.pending = keys
+            self.async_compile = False     # (no fork: compile here from now on)
+            self.compile_pending()
+            return
+        if pid == 0:                       # the child: never returns
+            status = 0
+            try:
+                os.close(r)
+                data = pickle.dumps(self._child_compile(keys))
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(w, view):]
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(w)
+        os.set_blocking(r, False)
+        self._jobs.append({"pid": pid, "fd": r, "data": bytearray(), "keys": keys,
+                           "generation": self._generation})
+        self.inflight.update(keys)
+        self.stats["children"] = self.stats.get("children", 0) + 1
+
+    def _child_compile(self, keys):
+        """(In the child.)  {tier: (object code, [(ip, name, covered, pa)])},
+        failures {ip: reason}, seconds."""
+        t0 = time.perf_counter()
+        self.async_compile = False
+        self.pending = list(keys)
+        out, self._child_out = {}, {}
+        self.failure_reasons = {}
+        self.compile_pending()             # (synchronously; _install collects, below)
+        out = self._child_out
+        return {"tiers": out, "failures": dict(self.failure_reasons),
+                "seconds": time.perf_counter() - t0}
+
+    def _read_child(self, job, wait):
+        """Read what a child has written; True once it has finished."""
+        fd = job["fd"]
+        while True:
+            if wait:
+                os.set_blocking(fd, True)
+            try:
+                chunk = os.read(fd, 1 << 20)
+            except BlockingIOError:
+                return False
+            if not chunk:
+                os.close(fd)
+                os.waitpid(job["pid"], 0)
+                return True
+            job["data"] += chunk
+
+    def reap(self, wait: bool = False) -> None:
+        """Install the blocks background compilation has finished (all of
+        them with ``wait``); drop those whose guest code changed meanwhile."""
+        still = []
+        for job in self._jobs:
+            if isinstance(job, tuple):     # a thread's future (no fork on this host)
+                if not (wait or job[0].done()):
+                    still.append(job)
+                else:
+                    self._reap_thread_job(job)
+                continue
+            if not self._read_child(job, wait):
+                still.append(job)
+                continue
+            self.inflight.difference_update(job["keys"])
+            try:
+                result = pickle.loads(bytes(job["data"]))
+            except Exception:              # the child died: keep the blocks interpreted
+                for k in job["keys"]:
+                    self.failed.add(k)
+                    self.failure_reasons[k] = "background compilation failed"
+                continue
+            self.stats["background_s"] = self.stats.get("background_s", 0.0) + result["seconds"]
+            self.stats["compile_s"] += result["seconds"]
+            for k, why in result["failures"].items():
+                self.failed.add(k)
+                self.failure_reasons[k] = why
+            if job["generation"] != self._generation:
+                continue                   # the guest's code changed meanwhile
+            for tier, (obj, built) in sorted(result["tiers"].items()):
+                self.stats["compiled"] += len(built)
+                self.stats["modules"] += 1
+                self._install(self._engine_for(obj), None, built)
+                for ip, _name, covered, pa in built:
+                    if self.system:
+                        self.mem.code_pages.add(pa >> 12)
+                    else:
+                        for a in covered:
+                            self.mem.code_pages.add(a >> 12)
+            self.flush_tlb()
+        self._jobs = still
 
     def _psr(self) -> int:
         return int(self.m.state.ctl[self.m.state.CTL["psr"]])
@@ -326,28 +452,20 @@ class JIT:
         engine = self._object_code(ir_text, tier)
         return engine, time.perf_counter() - t0
 
-    def reap(self, wait: bool = False) -> None:
-        """Install the blocks background compilation has finished (all of
-        them with ``wait``); drop those whose guest code changed meanwhile."""
-        still = []
-        for job in self._jobs:
-            fut, ir_text, blocks, generation = job
-            if not (wait or fut.done()):
-                still.append(job)
-                continue
-            self.inflight.difference_update(b[0] for b in blocks)
-            try:
-                engine, seconds = fut.result()
-            except Exception as exc:          # (a defect: keep the blocks interpreted)
-                for b in blocks:
-                    self.failed.add(b[0])
-                    self.failure_reasons[b[0]] = repr(exc)
-                continue
-            self.stats["compile_s"] += seconds
-            self.stats["background_s"] = self.stats.get("background_s", 0.0) + seconds
-            if generation == self._generation:
-                self._install(engine, ir_text, blocks)
-        self._jobs = still
+    def _reap_thread_job(self, job):
+        fut, ir_text, blocks, generation = job
+        self.inflight.difference_update(b[0] for b in blocks)
+        try:
+            engine, seconds = fut.result()
+        except Exception as exc:          # (a defect: keep the blocks interpreted)
+            for b in blocks:
+                self.failed.add(b[0])
+                self.failure_reasons[b[0]] = repr(exc)
+            return
+        self.stats["compile_s"] += seconds
+        self.stats["background_s"] = self.stats.get("background_s", 0.0) + seconds
+        if generation == self._generation:
+            self._install(engine, ir_text, blocks)
 
     def _install(self, engine, ir_text, built):
         self.engines.append(engine)
@@ -360,7 +478,12 @@ class JIT:
             self.profiler.on_module(ir_text, engine, [b[:3] for b in built])
 
     def _object_code(self, ir_text: str, tier: int = 2):
-        """An execution engine holding the module's machine code: from the
+        """An execution engine holding the module's machine code (see
+        _object_bytes)."""
+        return self._engine_for(self._object_bytes(ir_text, tier))
+
+    def _object_bytes(self, ir_text: str, tier: int = 2) -> bytes:
+        """The module's machine code: from the
         persistent cache when it has it, else optimised and generated now
         (tier 1: sroa/instcombine/simplifycfg and the fast code generator;
         tier 2: the block pipeline and the optimising one)."""
@@ -383,6 +506,10 @@ class JIT:
                 cache.put(key, obj)
         else:
             self.stats["cache_hits"] = self.stats.get("cache_hits", 0) + 1
+        return obj
+
+    def _engine_for(self, obj: bytes):
+        """An execution engine holding object code."""
         self.last_object = obj           # (read by a profiler's perf map)
         engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), target_machine(self.opt))
         engine.add_object_file(llvm.ObjectFileRef.from_data(obj))
