@@ -25,9 +25,8 @@ NAMES = systest.sources()
 
 # name -> reason: emulator behaviour that differs from the SDM (strict xfail).
 KNOWN = {
-    "debug": "Instruction Debug fault (ibr match, psr.db = 1): IIP = 0 instead of the matched "
-             "bundle (SDM vol. 2 Debug vector 0x5900: IIP = IFA = the bundle; IFA and ISR.x are "
-             "right); the Data Debug fault before it is right",
+    # e.g. "debug": "Instruction Debug fault: IIP = 0 instead of the matched bundle (SDM vol. 2
+    # Debug vector 0x5900)"  -- or (name, engine) for one engine only.
 }
 
 
