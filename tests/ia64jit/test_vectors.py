@@ -29,6 +29,9 @@ _PSR_ONE_SHOT = (
     "clears these bits after each successfully executed instruction (rfi excepted), so only the "
     "first instruction at the rfi target is exempt; seen: the second access is exempt too")
 KNOWN = {
+    "iipa": "IIPA after a fault = the faulting bundle; SDM vol. 2 3.3.5.6: IIPA is the last "
+            "successfully executed instruction's bundle, i.e. for a fault in slot 0 the bundle "
+            "before (seen 0x100280 = the break's bundle, expected 0x100270 = prev)",
     "psr_da": _PSR_ONE_SHOT.format(bit="da") + " (no Dirty Bit fault on the second store)",
     "psr_dd": _PSR_ONE_SHOT.format(bit="dd") + " (no Data Debug fault on the second load)",
 }
