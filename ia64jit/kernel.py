@@ -16,6 +16,7 @@ import time
 from .commands import CommandError, add_engine_arguments
 
 PLATFORMS = ("native",)
+RAM_LIMIT = 0xF8000000            # ia64jit/platform/firmware.FIRMWARE_BASE
 
 
 def _size(text: str) -> int:
@@ -30,9 +31,10 @@ def _size(text: str) -> int:
         v = int(t, 0) * mult
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 256M, 1G)") from None
-    if v < (1 << 20) or v > (64 << 30) or v & 0xFFF:
-        raise argparse.ArgumentTypeError(f"memory size {text!r}: between 1M and 64G, "
-                                         "a multiple of 4K")
+    if v < (1 << 20) or v > RAM_LIMIT or v & 0xFFF:
+        raise argparse.ArgumentTypeError(f"memory size {text!r}: between 1M and "
+                                         f"{RAM_LIMIT >> 20}M (RAM ends below the firmware at "
+                                         f"{RAM_LIMIT:#x}), a multiple of 4K")
     return v
 
 

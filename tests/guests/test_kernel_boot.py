@@ -71,7 +71,8 @@ def test_run_command_exit_status_and_console():
 @pytest.mark.parametrize("args, message, status", [
     (["run", "no-such-kernel"], "no-such-kernel: no such file", 2),
     (["run", KERNEL, "--mem", "12Q"], "not a size", 2),
-    (["run", KERNEL, "--mem", "4K"], "between 1M and 64G", 2),
+    (["run", KERNEL, "--mem", "4K"], "between 1M and 3968M", 2),
+    (["run", KERNEL, "--mem", "64G"], "between 1M and 3968M", 2),
     (["run", KERNEL, "--platform", "xen"], "invalid choice", 2),
     (["run", os.path.join(ROOT, "README.md")], "README.md", 2),
     (["run", KERNEL, "--max-insns", "1000"], "stopped after --max-insns at ip=", 3),
