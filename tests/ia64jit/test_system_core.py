@@ -41,6 +41,19 @@ def run(code: bytes, engine: str, setup=None, count=2000) -> Machine:
 
 
 ENGINES = ("interp", "jit")
+# rfi to cpl 3 (psr.ic on) at BASE + 0x100, the label `user` that follows
+TO_USER = """
+	movl r2=0x300002000
+	movl r3=0x100100
+	;;
+	mov cr.ipsr=r2
+	;;
+	mov cr.iip=r3
+	mov cr.ifs=r0
+	;;
+	rfi
+	;;
+	.org 0x100"""
 SKIP_SLOT = "\tmov r30=cr.ipsr\n\tmovl r31=0x20000000000\n\t;;\n\tadd r30=r30,r31\n\t;;\n" \
             "\tmov cr.ipsr=r30\n\t;;\n\trfi\n\t;;"
 
@@ -85,18 +98,7 @@ def test_fault_without_collection_sets_ni_and_leaves_iip(engine):
 @pytest.mark.parametrize("engine", ENGINES)
 def test_privileged_operation_at_cpl3_is_a_general_exception(engine):
     # rfi to cpl 3 at `user`, which executes a privileged mov from cr.
-    main = """
-	movl r2=0x300002000
-	movl r3=0x100100
-	;;
-	mov cr.ipsr=r2
-	;;
-	mov cr.iip=r3
-	mov cr.ifs=r0
-	;;
-	rfi
-	;;
-	.org 0x100
+    main = TO_USER + """
 user:	mov r5=cr.dcr
 	;;"""
     vec = "\tmov r8=cr.isr\n\tmov r9=cr.iip\n\tmov r10=cr.ipsr\n\tmov r11=psr\n\t;;\n" \
@@ -209,18 +211,7 @@ def test_interruption_cr_write_with_collection_on_is_illegal(engine):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_kernel_register_write_at_cpl3_is_a_privileged_register_fault(engine):
-    main = """
-	movl r2=0x300002000
-	movl r3=0x100100
-	;;
-	mov cr.ipsr=r2
-	;;
-	mov cr.iip=r3
-	mov cr.ifs=r0
-	;;
-	rfi
-	;;
-	.org 0x100
+    main = TO_USER + """
 user:	mov r5=ar.k0
 	;;
 	mov ar.k1=r5
