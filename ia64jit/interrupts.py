@@ -129,7 +129,9 @@ def deliver(m, f: GuestFault) -> None:
             cr[CR_IPSR] = (psr & ~(3 << PSR_RI)) | (resume_ri << PSR_RI)
             cr[CR_IIP] = resume_ip
             cr[CR_IFS] = 0
-            cr[CR_IIPA] = ip
+            # the last successfully executed instruction's bundle (SDM 3.3.5.6):
+            # a trap's own; before a fault or interrupt, the last that retired
+            cr[CR_IIPA] = ip if trap else int(ctl[C["last_bundle"]])
             if f.iim is not None or code in (F.BREAK, F.SPECULATION):
                 cr[CR_IIM] = (f.iim if f.iim is not None else f.arg) & M64
             for reg, val in ((CR_IFA, f.ifa), (CR_ITIR, f.itir), (CR_IHA, f.iha)):
@@ -184,8 +186,11 @@ def set_psr(m, new: int) -> None:
         m.request_poll()
 
 
-# Bits that need the interpreter's per-instruction checks (traps, debug).
-TRACE_BITS = (1 << PSR_SS) | (1 << PSR_TB) | (1 << PSR_DB)
+# The one-instruction disables: cleared once the next instruction completes.
+ONE_SHOT_BITS = sum(1 << b for b in (PSR_ID, PSR_DA, PSR_DD, PSR_IA, PSR_ED))
+# Bits that need the interpreter's per-instruction checks (traps, debug,
+# the one-shot disables).
+TRACE_BITS = (1 << PSR_SS) | (1 << PSR_TB) | (1 << PSR_DB) | ONE_SHOT_BITS
 CPL_BITS = 3 << PSR_CPL
 TRANSLATION_BITS = sum(1 << b for b in (PSR_DT, PSR_IT, PSR_RT, PSR_PK, PSR_AC)) | 3 << PSR_CPL
 

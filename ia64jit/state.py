@@ -74,6 +74,7 @@ _FIELDS = (
     ("exit_reason", np.uint64, 1),
     ("exit_arg", np.uint64, 1),
     ("icount_pending", np.uint64, 1),    # retired but not yet added to icount (see below)
+    ("last_bundle", np.uint64, 1),       # bundle of the last retired instruction (IIPA)
     ("rt_callback", np.uint64, 1),       # host address of the runtime entry (set by the JIT)
     ("alat_count", np.uint64, 1),        # valid ALAT entries: stores skip the ALAT when 0
     ("alat_tag", np.uint64, N_ALAT),     # register id (see translator/alat) or ~0 = invalid
@@ -110,7 +111,8 @@ LAYOUT = Layout(_FIELDS)
 # The one-word control fields, contiguous from ``ip``: index into a single
 # memoryview (CPUState.ctl) for cheap access from Python.
 CTL_FIELDS = ("ip", "ri", "psr", "cfm_sof", "cfm_sol", "cfm_sor", "rrb_gr", "rrb_fr",
-              "rrb_pr", "bof", "icount", "budget", "exit_reason", "exit_arg", "icount_pending")
+              "rrb_pr", "bof", "icount", "budget", "exit_reason", "exit_arg", "icount_pending",
+              "last_bundle")
 CTL = {name: (LAYOUT.offsets[name] - LAYOUT.offsets["ip"]) // 8 for name in CTL_FIELDS}
 assert list(CTL.values()) == list(range(len(CTL_FIELDS)))
 

@@ -99,6 +99,19 @@ def demote(m, ppl, target):
                          detail="br.ret to a lower privilege with psr.lp")
 
 
+def clear_one_shot(m, bits):
+    psr = int(m.state.ctl[m.state.CTL["psr"]])
+    interrupts.set_psr(m, psr & ~bits)
+
+
+def fc_translate(m, va, kind):
+    """fc/fc.i (kind 0) and lfetch.fault (kind 1) are non-access references:
+    their TLB faults are taken (ISR.na, code 1 / 4); nothing is read."""
+    from .mmu import FC, LFETCH_FAULT
+    m.mmu.translate(va, FC if kind == 0 else LFETCH_FAULT, 1)
+    return 0
+
+
 def vmsw(m):
     raise GuestFault(faults.ILLEGAL_OPERATION, detail="vmsw: virtualization is not enabled")
 
@@ -190,7 +203,8 @@ def ind_write(m, kind, idx, v):
 HELPERS = {"cr_read": cr_read, "cr_write": cr_write, "psr_write": psr_write, "rfi": rfi,
            "bsw": bsw, "epc": epc, "vmsw": vmsw, "itc": itc, "itr": itr, "ptc_l": ptc_l,
            "ptc_e": ptc_e, "ptr": ptr, "tpa": tpa, "tak": tak, "thash": thash, "ttag": ttag,
-           "probe": probe, "ind_read": ind_read, "ind_write": ind_write, "demote": demote}
+           "probe": probe, "ind_read": ind_read, "ind_write": ind_write, "demote": demote,
+           "clear_one_shot": clear_one_shot, "fc_translate": fc_translate}
 
 
 def install(m) -> None:

@@ -104,8 +104,21 @@ def debug_data(cpu, addr, write):
                          detail=f"dbr match at {addr:#x}")
 
 
+def clear_one_shot(cpu, bits):
+    """psr.id/da/dd/ia/ed end with the instruction they were set for."""
+    ctl, C = cpu.state.ctl, cpu.state.CTL
+    ctl[C["psr"]] = ctl[C["psr"]] & ~bits
+
+
+def fc_translate(cpu, addr, kind):
+    """fc / lfetch.fault on a flat machine: nothing to translate."""
+    return 0
+
+
 HELPERS = {
     "data_fault": data_fault,
+    "clear_one_shot": clear_one_shot,
+    "fc_translate": fc_translate,
     "demote": demote,
     "clrrrb": clrrrb,
     "read_itc": read_itc,

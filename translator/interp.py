@@ -384,12 +384,16 @@ class PyEmitter:
 
 
 PSR_TB, PSR_SS, PSR_DB = 1 << 26, 1 << 40, 1 << 24
+ONE_SHOT = sum(1 << b for b in (37, 38, 39, 43, 45))       # id da dd ed ia
 
 
 def _trace_trap(e, psr, insn, ip, slot):
-    """The Single Step trap (psr.ss) after any instruction, the Taken Branch
-    trap (psr.tb) after a taken branch (not rfi), as the psr before the
-    instruction says; the instruction has completed (a trap)."""
+    """After an instruction completed while the psr before it had a trace
+    bit: the one-instruction disables it had set (psr.id/da/dd/ia/ed) are
+    cleared, then the Single Step trap (psr.ss) after any instruction and
+    the Taken Branch trap (psr.tb) after a taken branch (not rfi)."""
+    if psr & ONE_SHOT and insn.mnemonic != "rfi":
+        e.helper("clear_one_shot", psr & ONE_SHOT)
     taken = e.taken and insn.mnemonic != "rfi"
     resume = e.target if e.taken else None
     if psr & PSR_SS:
@@ -466,7 +470,7 @@ class Interpreter:
         e = self.e
         ctl, C = e.ctl, e.C
         IP, RI, ICOUNT, PENDING = C["ip"], C["ri"], C["icount"], C["icount_pending"]
-        PSR = C["psr"]
+        PSR, LAST = C["psr"], C["last_bundle"]
         RRB_PR = C["rrb_pr"]
         pr = e.pr
         hook = self.insn_hook
@@ -520,6 +524,7 @@ class Interpreter:
                     if tracing:
                         _trace_trap(e, psr_before, insn, ip, slot)
                     done += 1
+                    ctl[LAST] = ip
                     if e.taken:
                         break
                     slot += 1

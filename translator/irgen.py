@@ -602,6 +602,7 @@ class BlockCompiler:
         b = ir.IRBuilder(self.leave_bb)
         b.store(b.load(ex["ip"]), self._ptr("ip", builder=b))
         b.store(b.load(ex["ri"]), self._ptr("ri", builder=b))
+        b.store(b.load(self.last_bundle), self._ptr("last_bundle", builder=b))
         ic = self._ptr("icount", builder=b)
         b.store(b.add(b.load(ic), b.load(ex["n"])), ic)
         reason = b.load(ex["reason"])
@@ -746,6 +747,9 @@ class BlockCompiler:
         self.target_ri_slot = eb.alloca(I64, name="target_ri")
         eb.store(ir.Constant(I64, 0), self.target_ri_slot)
         self.loop_insns = eb.alloca(I64, name="loop_insns")   # done in earlier iterations
+        # The bundle of the last retired instruction (the state's, until one retires here).
+        self.last_bundle = eb.alloca(I64, name="last_bundle")
+        eb.store(eb.load(self._ptr("last_bundle", builder=eb)), self.last_bundle)
         # Set when a store wrote a code page (the rest of this block may be stale).
         self.code_written = eb.alloca(I1, name="code_written")
         eb.store(ir.Constant(I1, 0), self.code_written)
@@ -799,6 +803,7 @@ class BlockCompiler:
                     ended = True          # e.g. break: nothing after it runs
                     break
                 self.n_insns += 1
+                self.b.store(ir.Constant(I64, ip), self.last_bundle)   # (IIPA)
                 nxt_ip, nxt_ri = (ip, slot + 1) if slot < 2 and not (mlx and slot == 1) \
                     else ((ip + 16) & M64, 0)
                 if self.insn_stores:

@@ -352,8 +352,8 @@ def fetchadd(e, i):
 @sem(r"^lfetch(\.|$)", formats=("M13", "M13b", "M14", "M15"))
 def lfetch(e, i):
     """No memory effect; the update forms do update r3 (NaT propagating).
-    lfetch.fault consumes a NaT address (unless psr.ed); a bad address
-    never faults (Linux cancels a faulting lfetch.fault)."""
+    lfetch.fault consumes a NaT address (unless psr.ed) and, on a system
+    machine, takes its address's TLB faults as a non-access reference."""
     _, comp = _parse(i.mnemonic)
     if _illegal(e, i.format in ("M14", "M15") and i.r3 == 0, "bad base update"):
         return
@@ -361,6 +361,8 @@ def lfetch(e, i):
     if "fault" in comp:
         ed = _psr_bit(e, e.read_state("psr"), PSR_ED)
         e.fault(faults.NAT_CONSUMPTION, e.land(nat3, e.lnot(ed)), arg=1)
+        # a system machine takes the address's TLB faults (non-access, ISR.code 4)
+        e.helper_if(e.lnot(nat3), "fc_translate", addr, e.const(1))
     if i.format == "M14":
         inc, nat2 = e.read_gr(i.r2)
         e.write_gr(i.r3, e.add(addr, inc), e.lor(nat3, nat2))

@@ -299,9 +299,11 @@ def user_mask(e, i):
 @sem("fc", "fc.i")
 def flush_cache(e, i):
     """No caches are modelled; code writes are seen at once (the JIT
-    invalidates translations on any store to a code page)."""
-    _, nat = e.read_gr(i.r3)
+    invalidates translations on any store to a code page).  The address is
+    translated as a non-access reference (its TLB faults are taken)."""
+    addr, nat = e.read_gr(i.r3)
     e.fault(faults.NAT_CONSUMPTION, nat)
+    e.helper("fc_translate", addr, e.const(0))
 
 
 @sem(r"^probe\.(r|w)$", formats=("M38", "M39"))
