@@ -24,20 +24,9 @@ from ia64jit import systest
 NAMES = systest.sources()
 
 # name -> reason: emulator behaviour that differs from the SDM (strict xfail).
-_PSR_ONE_SHOT = (
-    "psr.{bit} set by rfi is never cleared: the SDM (vol. 2 table 3-2, psr.ia/id/da/dd/ed) "
-    "clears these bits after each successfully executed instruction (rfi excepted), so only the "
-    "first instruction at the rfi target is exempt; seen: the second access is exempt too")
 KNOWN = {
-    "iipa": "IIPA after a fault = the faulting bundle; SDM vol. 2 3.3.5.6: IIPA is the last "
-            "successfully executed instruction's bundle, i.e. for a fault in slot 0 the bundle "
-            "before (seen 0x100280 = the break's bundle, expected 0x100270 = prev)",
-    "nonaccess": "fc and lfetch.fault never fault: fc does not translate its address "
-                 "(translator/semantics/system.py flush_cache) and lfetch.fault ignores bad "
-                 "addresses; SDM vol. 3 fc (tlb_translate_nonaccess) and lfetch.fault raise the "
-                 "TLB faults with ISR.na = 1, code{3:0} = 1 / 4 (here Data TLB, vector 0x0800)",
-    "psr_da": _PSR_ONE_SHOT.format(bit="da") + " (no Dirty Bit fault on the second store)",
-    "psr_dd": _PSR_ONE_SHOT.format(bit="dd") + " (no Data Debug fault on the second load)",
+    # e.g. "iipa": "IIPA after a fault = the faulting bundle; SDM vol. 2 3.3.5.6: the last
+    # successfully executed instruction's bundle"  -- or (name, engine) for one engine only.
 }
 
 
