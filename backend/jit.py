@@ -71,6 +71,9 @@ def _block_pipeline():
     return mpm
 
 
+MAX_CHILDREN = 2          # background compilations at once
+
+
 class CompiledBlock:
     __slots__ = ("ip", "fn", "cfn", "covered", "execs", "name", "pa")
 
@@ -327,6 +330,12 @@ class JIT:
         object code back through a pipe; the interpreter goes on with the
         blocks meanwhile (reap() installs them)."""
         keys, self.pending = self.pending, []
+        if len(self._jobs) >= MAX_CHILDREN:
+            # Enough compiling already (the interpreter needs a core too):
+            # these come back at their next entry.
+            for k in keys:
+                self.counts[k] = max(self.threshold - 1, 0)
+            return
         # Their pages are code from now on (a block never leaves its 4 KB
         # page), so a write to them meanwhile makes the result stale.
         for k in keys:
