@@ -139,7 +139,9 @@ def deliver(m, f: GuestFault) -> None:
                     cr[reg] = val & M64
         isr = f.isr | GE_CODE.get(code, 0)
         if code == F.FP_TRAP:
-            isr |= 1 | (f.arg & 0x3F) << 7 if f.arg else 1
+            # ISR.code{0} = fp trap; O, U, I in bits 11-13 (a parallel op's
+            # high half in bits 7-9), as Ski lays them out; FPA is not reported
+            isr |= 1 | ((f.arg >> 3) & 7) << 11 | ((f.arg >> 11) & 7) << 7
         elif code == F.FP_FAULT:
             isr |= f.arg & 0xFFFF
         elif code == F.TAKEN_BRANCH:

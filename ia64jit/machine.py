@@ -75,6 +75,9 @@ class Machine:
         if system:
             from .mmu import MMU
             from .vmem import VirtualMemory
+            from .platform.lsapic import LSAPIC
+            # (the local SAPIC and interval timer are part of the processor)
+            self.lsapic = LSAPIC(self.state, itc=self.read_itc)
             self.mmu = MMU(self.state, self._read_phys)
             self.mmu.on_range_change.append(self.translation_changed)
             # A TC entry the MMU evicts may live on in the soft-TLB: legal (a
