@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from translator import faults
 from translator.faults import GuestFault
+from translator.semantics.system import CR_ITM, LSAPIC_CRS
 
 from . import interrupts
 from .interrupts import PSR_RESERVED
 
 M64 = (1 << 64) - 1
-CR_ITM, CR_ITV = 1, 72
-LSAPIC_CRS = frozenset({64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 80, 81})
-READ_ONLY_CRS = frozenset({65, 68, 69, 70, 71})          # ivr, irr0-3
+CR_ITV = 72
 IND_SIZES = {1: 16, 2: 16, 4: 64, 5: 64}                   # dbr ibr pmc pmd (index mod size)
 IND_FIELDS = {1: "dbr", 2: "ibr", 4: "pmc", 5: "pmd"}
 
@@ -28,22 +27,20 @@ def _cpl(m):
     return (int(m.state.ctl[m.state.CTL["psr"]]) >> 32) & 3
 
 
+# The semantics (translator/semantics/system.py) send here only ITM and the
+# LSAPIC's CRs, reserved and read-only ones having faulted already.
+
 def cr_read(m, n):
     if n in LSAPIC_CRS and m.lsapic is not None:
         return m.lsapic.read_cr(n) & M64
-    if n == CR_ITM or n in LSAPIC_CRS:
-        return int(m.state.cr[n])
-    raise GuestFault(faults.ILLEGAL_OPERATION, detail=f"mov from reserved cr{n}")
+    return int(m.state.cr[n])
 
 
 def cr_write(m, n, v):
-    st = m.state
-    if n in READ_ONLY_CRS or not (n == CR_ITM or n in LSAPIC_CRS):
-        raise GuestFault(faults.ILLEGAL_OPERATION, detail=f"mov to cr{n}")
     if n in LSAPIC_CRS and m.lsapic is not None:
         m.lsapic.write_cr(n, v)
     else:
-        st.cr[n] = v
+        m.state.cr[n] = v
     # Leave compiled code only when this can change what interrupts next:
     # a timer due before the current slice ends, or a pending vector that
     # the new priority / end of service may let through.

@@ -98,8 +98,9 @@ def _gr_operand(e, n):
     return v
 
 
-RESERVED_CRS = frozenset(range(128)) - PLAIN_CRS - {1} - \
-    frozenset({64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 80, 81})
+CR_ITM = 1
+LSAPIC_CRS = frozenset({64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 80, 81})
+RESERVED_CRS = frozenset(range(128)) - PLAIN_CRS - {CR_ITM} - LSAPIC_CRS
 READ_ONLY_CRS = frozenset({65, 68, 69, 70, 71})          # ivr, irr0-3
 
 
