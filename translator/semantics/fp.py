@@ -186,14 +186,12 @@ def _to_double(e, sig, se):
     exp = e.and_(se, e.const(0x1FFFF))
     sign = e.shl(e.and_(e.lshr(se, 17), e.const(1)), 63)
     zero = e.land(e.eq(sig, e.const(0)), e.eq(exp, e.const(0)))
-    unbiased = e.sub(exp, e.const(0xFFFF - _DBL_EXP_SPAN))          # 0 .. 2*span when in range
-    normal = e.land(e.land(e.ne(e.and_(sig, e.const(TOP)), e.const(0)),
-                           e.eq(e.and_(sig, e.const(0x7FF)), e.const(0))),
-                    e.ule(unbiased, e.const(2 * _DBL_EXP_SPAN)))
+    ok = e.land(_ext_ok(e, sig, se),                    # and no bits below a double's 53
+                e.eq(e.and_(sig, e.const(0x7FF)), e.const(0)))
     dexp = e.add(e.sub(exp, e.const(0xFFFF)), e.const(1023))
     bits = e.or_(sign, e.or_(e.shl(e.and_(dexp, e.const(0x7FF)), 52),
                              e.and_(e.lshr(sig, 11), e.const((1 << 52) - 1))))
-    return e.select(zero, sign, bits), e.lor(zero, normal)
+    return e.select(zero, sign, bits), ok
 
 
 def _fast_fma(e, i, op, fpsr):
@@ -204,12 +202,6 @@ def _fast_fma(e, i, op, fpsr):
     underflow), round to nearest, traps disabled, and sf's inexact flag
     already set (the only flag such an operation can raise; it is sticky).
     Returns (fast cond, significand, sign_exponent)."""
-    sf = i.f.get("sf", 0)
-    sfbits = e.and_(e.lshr(fpsr, 6 + 13 * sf), e.const(0x1FFF))
-    env_ok = e.land(e.eq(e.and_(sfbits, e.const(0x30)), e.const(0)),          # rc = nearest
-                    e.ne(e.and_(sfbits, e.const(1 << 12)), e.const(0)))      # i already set
-    traps_off = e.lor(e.eq(e.and_(fpsr, e.const(0x3F)), e.const(0x3F)),
-                      e.ne(e.and_(sfbits, e.const(1 << 6)), e.const(0)))     # or sf.td
     a, aok = _to_double(e, *e.read_fr(i.f3))
     b, bok = _to_double(e, *e.read_fr(i.f4))
     if i.f2 == 0:
@@ -220,7 +212,7 @@ def _fast_fma(e, i, op, fpsr):
             c = e.xor(c, e.const(TOP))
     if op == 2:
         a = e.xor(a, e.const(TOP))
-    fast = e.land(e.land(env_ok, traps_off), e.land(e.land(aok, bok), cok))
+    fast = e.land(_fast_env(e, i, fpsr), e.land(e.land(aok, bok), cok))
     r = e.fma_f64(a, b, c)
     rsign = e.shl(e.lshr(r, 63), 17)
     rzero = e.eq(e.and_(r, e.const(~TOP & (1 << 64) - 1)), e.const(0))
