@@ -86,14 +86,14 @@ class CompiledBlock:
 class JIT:
     def __init__(self, machine, threshold: int = 50, code_cache=None, opt: int = 2,
                  batch: int = 32, async_compile: bool = False):
-        """``async_compile``: LLVM's part of compilation runs on a background
-        thread while the interpreter goes on (a run's results do not depend
-        on it: both engines are exact); off, blocks are usable as soon as
-        they are hot (what the differential tests need)."""
+        """``async_compile``: blocks are translated and compiled in a forked
+        child while the interpreter goes on (a run's results do not depend on
+        it: both engines are exact; without fork, compilation stays here);
+        off, blocks are usable as soon as they are hot (what the
+        differential tests need)."""
         self.m = machine
         self.async_compile = async_compile
-        self._pool = None
-        self._jobs = []          # children (or thread futures) compiling in the background
+        self._jobs = []          # forked children compiling in the background
         self._child_out = None   # set in a compiling child: tier -> (object code, blocks)
         self.inflight = set()    # block keys being compiled in the background
         self._generation = 0     # bumped whenever translated code may be stale
@@ -309,17 +309,10 @@ class JIT:
             if not built[tier]:
                 continue
             ir_text = str(module)
-            if self.async_compile and self.profiler is None:
-                # LLVM releases the GIL: it optimises and generates code on
-                # another core while the interpreter goes on with these blocks.
-                fut = self._executor().submit(self._object_code_timed, ir_text, tier)
-                self._jobs.append((fut, ir_text, built[tier], self._generation))
-                self.inflight.update(b[0] for b in built[tier])
-            elif self._child_out is not None:       # (in a compiling child)
+            if self._child_out is not None:       # (in a compiling child)
                 self._child_out[tier] = (self._object_bytes(ir_text, tier), built[tier])
             else:
-                engine, _ = self._object_code_timed(ir_text, tier)
-                self._install(engine, ir_text, built[tier])
+                self._install(self._object_code(ir_text, tier), ir_text, built[tier])
         self.stats["compile_s"] += time.perf_counter() - t0
 
     # ------------------------------------------------------------ background compilation
@@ -410,12 +403,6 @@ class JIT:
         them with ``wait``); drop those whose guest code changed meanwhile."""
         still = []
         for job in self._jobs:
-            if isinstance(job, tuple):     # a thread's future (no fork on this host)
-                if not (wait or job[0].done()):
-                    still.append(job)
-                else:
-                    self._reap_thread_job(job)
-                continue
             if not self._read_child(job, wait):
                 still.append(job)
                 continue
@@ -449,32 +436,6 @@ class JIT:
 
     def _psr(self) -> int:
         return int(self.m.state.ctl[self.m.state.CTL["psr"]])
-
-    def _executor(self):
-        if self._pool is None:
-            from concurrent.futures import ThreadPoolExecutor
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ia64jit-llvm")
-        return self._pool
-
-    def _object_code_timed(self, ir_text, tier):
-        t0 = time.perf_counter()
-        engine = self._object_code(ir_text, tier)
-        return engine, time.perf_counter() - t0
-
-    def _reap_thread_job(self, job):
-        fut, ir_text, blocks, generation = job
-        self.inflight.difference_update(b[0] for b in blocks)
-        try:
-            engine, seconds = fut.result()
-        except Exception as exc:          # (a defect: keep the blocks interpreted)
-            for b in blocks:
-                self.failed.add(b[0])
-                self.failure_reasons[b[0]] = repr(exc)
-            return
-        self.stats["compile_s"] += seconds
-        self.stats["background_s"] = self.stats.get("background_s", 0.0) + seconds
-        if generation == self._generation:
-            self._install(engine, ir_text, blocks)
 
     def _install(self, engine, ir_text, built):
         self.engines.append(engine)
