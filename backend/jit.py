@@ -17,9 +17,7 @@ import time
 import numpy as np
 
 import llvmlite.binding as llvm
-from llvmlite import ir
-
-from translator import faults, irgen
+from translator import faults, irgen, irtext
 from translator.faults import GuestFault
 
 from .dispatch import EXIT_BUDGET, EXIT_MISS, EXIT_STOP, Dispatcher, table_key
@@ -269,7 +267,7 @@ class JIT:
             tier = 2 if irgen.loops_to_itself(self.mem.fetch_bundle, ip & ~0xF) else 1
             if tier not in modules:
                 # (a fixed name: the module's text is the code-cache key)
-                modules[tier] = ir.Module(name=f"blocks_t{tier}")
+                modules[tier] = irtext.Module(name=f"blocks_t{tier}")
                 modules[tier].triple = self.triple
                 built[tier] = []
             module = modules[tier]
@@ -285,8 +283,7 @@ class JIT:
                 self.failed.add(ip)
                 self.failure_reasons[ip] = repr(exc)
                 # drop the half-built function from the module
-                module.globals.pop(comp.fn.name, None)
-                module.functions.remove(comp.fn) if comp.fn in module.functions else None
+                module.remove(comp.fn)
                 continue
             # The code's physical address and code pages are taken now, with
             # the translation the IR was built from.

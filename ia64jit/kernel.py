@@ -136,6 +136,7 @@ class _KernelRun:
 
 
 def _run(m, args) -> int:
+    from .machine import EmulationError
     t0 = time.perf_counter()
     status = 0
     try:

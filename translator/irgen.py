@@ -14,13 +14,14 @@ given by the caller (the backend), so nothing here depends on ``ia64jit``.
 
 from __future__ import annotations
 
-from llvmlite import ir
 
 from frontend.decoder import decode_bundle as _decode_bundle
 from . import faults
+from . import irtext as ir
 from .semantics import lookup
 
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
+PTR = ir.PTR
 M64 = (1 << 64) - 1
 
 EXIT_OK, EXIT_BUDGET, EXIT_FAULT = 0, 1, 4     # must match ia64jit.state
@@ -342,28 +343,13 @@ class IREmitter:
         return sig, se
 
     def fma_f64(self, a, b, c):
-        D = ir.DoubleType()
+        D = ir.DOUBLE
         fma = self.c.intrinsic("llvm.fma.f64", D, [D, D, D])
         r = self.b.call(fma, [self.b.bitcast(self._v(x), D) for x in (a, b, c)])
         return self.b.bitcast(r, I64)
 
 
-class _X86FP80(ir.Type):
-    """LLVM's x86_fp80 (llvmlite has no class for it): the x87 extended
-    format, 64-bit significand with its integer bit, as IA-64's register
-    format has."""
-
-    def _to_string(self):
-        return "x86_fp80"
-
-    def __eq__(self, other):
-        return isinstance(other, _X86FP80)
-
-    def __hash__(self):
-        return hash("x86_fp80")
-
-
-X86_FP80 = _X86FP80()
+X86_FP80 = ir.X86_FP80
 
 _DECODED = {}
 
@@ -422,9 +408,7 @@ class BlockCompiler:
         self.env = env
         self.start = ip
         self.start_ri = ri
-        self.fn = ir.Function(module, ir.FunctionType(I64, [I8.as_pointer()]),
-                              name=f"blk_{ip:x}_{ri}")
-        self.fn.args[0].name = "st"
+        self.fn = ir.Function(module, I64, [(PTR, "st")], name=f"blk_{ip:x}_{ri}")
         self.st = self.fn.args[0]
         self.entry = self.fn.append_basic_block("entry")
         self.body = self.fn.append_basic_block("body")
@@ -443,22 +427,19 @@ class BlockCompiler:
     def _ptr(self, name, index=0, ty=I64, builder=None):
         b = builder or self.b
         off = self.env.layout.offset(name, index)
-        p = b.gep(self.st, [ir.Constant(I64, off)], inbounds=True)
-        return b.bitcast(p, ty.as_pointer())
+        return b.gep(self.st, [ir.Constant(I64, off)], inbounds=True, pointee=ty)
 
     def _dyn_ptr(self, name, index_val, ty, builder=None):
         b = builder or self.b
         size = ty.width // 8
         base = self.env.layout.offset(name, 0)
         off = b.add(ir.Constant(I64, base), b.mul(index_val, ir.Constant(I64, size)))
-        p = b.gep(self.st, [off], inbounds=True)
-        return b.bitcast(p, ty.as_pointer())
+        return b.gep(self.st, [off], inbounds=True, pointee=ty)
 
     def intrinsic(self, name, ret, argtys):
-        try:
-            return self.m.get_global(name)
-        except KeyError:
-            return ir.Function(self.m, ir.FunctionType(ret, argtys), name=name)
+        fn = self.m.declare(name, ret, argtys)
+        fn.pointee = ret            # (the call's result type)
+        return fn
 
     # ------------------------------------------------------------ register cache
     def _frame(self):
@@ -650,10 +631,9 @@ class BlockCompiler:
             dirty_ars = {k for k in self.written if k[0] == "ar"}
             if dirty_ars:
                 self.writeback(keys=dirty_ars)
-        fnty = ir.FunctionType(I64, [I64] * 5)
         # The entry's address comes from the state, so the code is position-
         # independent of this process and can be cached on disk.
-        cb = self.b.inttoptr(self.b.load(self._ptr("rt_callback")), fnty.as_pointer())
+        cb = self.b.inttoptr(self.b.load(self._ptr("rt_callback")), PTR, pointee=I64)
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
         st = self.b.ptrtoint(self.st, I64)
         # The runtime sees the exact instruction count (the ITC follows it).
@@ -690,7 +670,7 @@ class BlockCompiler:
         with b.if_else(hit, likely=True) as (then, otherwise):
             with then:
                 addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
-                host = b.inttoptr(b.add(addr, addend), ty.as_pointer())
+                host = b.inttoptr(b.add(addr, addend), PTR, pointee=ty)
                 if value is None:
                     v = b.load(host, align=size)
                     b.store(b.zext(v, I64) if size < 8 else v, result)
@@ -726,7 +706,7 @@ class BlockCompiler:
         with b.if_else(hit, likely=True) as (then, otherwise):
             with then:
                 addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
-                v = b.load(b.inttoptr(b.add(addr, addend), ty.as_pointer()), align=size)
+                v = b.load(b.inttoptr(b.add(addr, addend), PTR, pointee=ty), align=size)
                 b.store(b.zext(v, I64) if size < 8 else v, result)
                 b.store(ir.Constant(I64, 0), failed)
             with otherwise:
@@ -757,7 +737,7 @@ class BlockCompiler:
         eb.store(ir.Constant(I64, 0), self.loop_insns)
         # A self-loop may run until the instruction budget is reached.
         self.loop_limit = eb.sub(eb.load(self._ptr("budget", builder=eb)),
-                                 eb.load(self._ptr("icount", builder=eb)), name="limit")
+                                 eb.load(self._ptr("icount", builder=eb)))
         self.b.store(ir.Constant(I1, 0), self.taken_slot)     # at the loop header
         self.static_target = None
         em = IREmitter(self, self.b)
