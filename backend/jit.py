@@ -22,6 +22,8 @@ from translator.faults import GuestFault
 
 from .dispatch import EXIT_BUDGET, EXIT_MISS, EXIT_STOP, Dispatcher, table_key
 
+EXIT_INTERP = irgen.EXIT_INTERP
+
 M64 = (1 << 64) - 1
 
 _CALLBACK = ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_uint64, ctypes.c_uint64,
@@ -566,6 +568,11 @@ class JIT:
                 reason = EXIT_MISS
             if reason == EXIT_STOP:
                 continue
+            if reason == EXIT_INTERP:
+                # (a register operand outside the frame: the interpreter
+                # raises the fault at its slot)
+                interp.run(min(budget - done, 4096), until, one_block=True)
+                continue
             if reason == EXIT_BUDGET:
                 left = budget - ((ctl[ICOUNT] - start_count) & M64)
                 if left > 0 and not m._poll_flag:
@@ -594,6 +601,8 @@ class JIT:
                         else self.profiler.call(blk, state_addr)
                     if reason == EXIT_BUDGET and not m._poll_flag:
                         interp.run(budget - done, until)
+                    elif reason == EXIT_INTERP:
+                        interp.run(min(budget - done, 4096), until, one_block=True)
                     elif reason:
                         raise self._exit_fault()
                 else:

@@ -123,6 +123,7 @@ EXIT_MISS = 2          # next block not compiled
 EXIT_HELPER = 3        # an instruction needs the Python runtime (exit_arg says which)
 EXIT_FAULT = 4         # a fault was raised (exit_arg = fault code)
 EXIT_HALT = 5
+EXIT_INTERP = 7        # a block cannot run (a register outside the frame): interpret it
 
 
 class CPUState:

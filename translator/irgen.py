@@ -25,6 +25,7 @@ PTR = ir.PTR
 M64 = (1 << 64) - 1
 
 EXIT_OK, EXIT_BUDGET, EXIT_FAULT = 0, 1, 4     # must match ia64jit.state
+EXIT_INTERP = 7        # the block cannot run here: interpret it (nothing has changed)
 
 
 class Untranslatable(Exception):
@@ -421,7 +422,10 @@ class BlockCompiler:
         self.ends_here = False  # the current instruction called a block-ending helper
         self.insn_stores = False  # the current instruction stores to memory
         self.exit_bb = self.fn.append_basic_block("exit")          # write back, then leave
-        self.leave_bb = self.fn.append_basic_block("leave")        # leave
+        self.exit_edges = []   # (block name, (ip, ri, reason, arg, n, last bundle)) per exit
+        self.last_static = None  # bundle of the last instruction retired (None: see last_bundle)
+        self.max_stacked = 0     # highest stacked register the block names
+        self.callback = None     # (runtime entry, state address) once loaded
 
     # ------------------------------------------------------------ raw state access
     def _ptr(self, name, index=0, ty=I64, builder=None):
@@ -478,10 +482,11 @@ class BlockCompiler:
         return val, nat
 
     def check_in_frame(self, em, n):
-        """Stacked registers above the frame: Illegal Operation at this slot."""
-        if n >= 32:
-            outside = self.b.icmp_unsigned(">=", ir.Constant(I64, n - 32), self._frame()["cfm_sof"])
-            self.fault_exit(em, faults.ILLEGAL_OPERATION, outside)
+        """Stacked registers above the frame fault (Illegal Operation).  The
+        frame is constant within a block, so one test at its entry covers
+        every operand: when any lies outside, the block does not run and the
+        interpreter executes it instead, faulting at the exact slot."""
+        self.max_stacked = max(self.max_stacked, n)
 
     def pr_slot(self, n):
         key = ("pr", n)
@@ -565,36 +570,34 @@ class BlockCompiler:
 
     # ------------------------------------------------------------ exits
     def _exit(self, b, ip, ri, reason, arg, n_insns):
-        """Leave the block: record where and why, then go to the shared exit
-        (which writes back every register the block writes)."""
-        ex = self.exit_slots
-        b.store(ip if not isinstance(ip, int) else ir.Constant(I64, ip & M64), ex["ip"])
-        b.store(ir.Constant(I64, ri) if isinstance(ri, int) else ri, ex["ri"])
-        b.store(ir.Constant(I64, reason), ex["reason"])
-        b.store(ir.Constant(I64, arg), ex["arg"])
-        b.store(b.add(b.load(self.loop_insns), ir.Constant(I64, n_insns)), ex["n"])
+        """Leave the block: go to the shared exit (which writes back every
+        register the block writes) with where and why as its phis' incoming
+        values from this edge."""
+        v = lambda x: ir.Constant(I64, x) if isinstance(x, int) else x
+        last = ir.Constant(I64, self.last_static) if self.last_static is not None \
+            else b.load(self.last_bundle)
+        self.exit_edges.append((b.block.name, (v(ip), v(ri), v(reason), v(arg & M64),
+                                               v(n_insns), last)))
         b.branch(self.exit_bb)
 
     def _finish_exits(self):
-        ex = self.exit_slots
         b = ir.IRBuilder(self.exit_bb)
+        vals = []
+        for k in range(6):
+            incoming = [(vs[k], name) for name, vs in self.exit_edges]
+            vals.append(b.phi(I64, incoming))
+        ip, ri, reason, arg, n, last = vals
         self.writeback(b)
-        b.branch(self.leave_bb)
-        b = ir.IRBuilder(self.leave_bb)
-        b.store(b.load(ex["ip"]), self._ptr("ip", builder=b))
-        b.store(b.load(ex["ri"]), self._ptr("ri", builder=b))
-        b.store(b.load(self.last_bundle), self._ptr("last_bundle", builder=b))
+        b.store(ip, self._ptr("ip", builder=b))
+        b.store(ri, self._ptr("ri", builder=b))
+        b.store(last, self._ptr("last_bundle", builder=b))
         ic = self._ptr("icount", builder=b)
-        b.store(b.add(b.load(ic), b.load(ex["n"])), ic)
-        reason = b.load(ex["reason"])
-        with b.if_then(b.icmp_unsigned("!=", reason, ir.Constant(I64, 0)), likely=False):
-            b.store(reason, self._ptr("exit_reason", builder=b))
-            b.store(b.load(ex["arg"]), self._ptr("exit_arg", builder=b))
+        b.store(b.add(b.load(ic), b.add(b.load(self.loop_insns), n)), ic)
+        if not (isinstance(reason, ir.Constant) and reason.constant == 0):
+            with b.if_then(b.icmp_unsigned("!=", reason, ir.Constant(I64, 0)), likely=False):
+                b.store(reason, self._ptr("exit_reason", builder=b))
+                b.store(arg, self._ptr("exit_arg", builder=b))
         b.ret(reason)
-
-    def _dead_end(self):
-        """if_then wants to branch to its merge block: continue in a dead one."""
-        self.b.position_at_end(self.fn.append_basic_block("dead"))
 
     def fault_exit(self, em, code, cond, arg=0):
         """Leave with a precise fault at the current slot (if cond).
@@ -604,7 +607,6 @@ class BlockCompiler:
             self.always_faults = True
         with self.b.if_then(cond, likely=False):
             self._exit(self.b, em.ip, em.slot, EXIT_FAULT, (code | arg << 8) & M64, self.n_insns)
-            self._dead_end()
 
     def note_branch(self, em, target, cond, slot=None):
         if cond is None:
@@ -633,9 +635,12 @@ class BlockCompiler:
                 self.writeback(keys=dirty_ars)
         # The entry's address comes from the state, so the code is position-
         # independent of this process and can be cached on disk.
-        cb = self.b.inttoptr(self.b.load(self._ptr("rt_callback")), PTR, pointee=I64)
+        if self.callback is None:           # (once per block, in its entry)
+            eb = self.eb
+            self.callback = (eb.inttoptr(eb.load(self._ptr("rt_callback", builder=eb)), PTR,
+                                         pointee=I64), eb.ptrtoint(self.st, I64))
+        cb, st = self.callback
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
-        st = self.b.ptrtoint(self.st, I64)
         # The runtime sees the exact instruction count (the ITC follows it).
         pend = self._ptr("icount_pending")
         self.b.store(self.b.add(self.b.load(self.loop_insns), ir.Constant(I64, self.n_insns)), pend)
@@ -652,7 +657,6 @@ class BlockCompiler:
                                       ir.Constant(I64, 0))
         with self.b.if_then(failed, likely=False):
             self._exit(self.b, em.ip, em.slot, EXIT_FAULT, 0, self.n_insns)
-            self._dead_end()
         return r
 
     # ------------------------------------------------------------ memory
@@ -720,8 +724,6 @@ class BlockCompiler:
     def build(self, fetch):
         """Translate from (self.start, self.start_ri); returns the bundle ips covered."""
         eb = self.eb
-        self.exit_slots = {k: eb.alloca(I64, name="exit_" + k)
-                           for k in ("ip", "ri", "reason", "arg", "n")}
         self.taken_slot = eb.alloca(I1, name="taken")
         self.target_slot = eb.alloca(I64, name="target")
         self.target_ri_slot = eb.alloca(I64, name="target_ri")
@@ -783,7 +785,7 @@ class BlockCompiler:
                     ended = True          # e.g. break: nothing after it runs
                     break
                 self.n_insns += 1
-                self.b.store(ir.Constant(I64, ip), self.last_bundle)   # (IIPA)
+                self.last_static = ip          # (IIPA)
                 nxt_ip, nxt_ri = (ip, slot + 1) if slot < 2 and not (mlx and slot == 1) \
                     else ((ip + 16) & M64, 0)
                 if self.insn_stores:
@@ -791,7 +793,6 @@ class BlockCompiler:
                     # at the next instruction (the dispatcher finds fresh code).
                     with self.b.if_then(self.b.load(self.code_written), likely=False):
                         self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
-                        self._dead_end()
                 if self._is_branch(insn):
                     self._branch_point()
                     if self._unconditional(insn):
@@ -799,7 +800,6 @@ class BlockCompiler:
                         break
                 if self.ends_here:
                     self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
-                    self._dead_end()
                     ended = True
                     break
             if ended:
@@ -819,6 +819,14 @@ class BlockCompiler:
         # the next block boundary -- see Machine.request_poll)
         short = self.eb.icmp_signed("<", self.loop_limit, ir.Constant(I64, self.max_insns))
         no_room = self.fn.append_basic_block("no_room")
+        if self.max_stacked >= 32:
+            outside = self.eb.icmp_unsigned(">=", ir.Constant(I64, self.max_stacked - 32),
+                                            self._frame()["cfm_sof"])
+            interp = self.fn.append_basic_block("interp")
+            ir.IRBuilder(interp).ret(ir.Constant(I64, EXIT_INTERP))
+            in_frame = self.fn.append_basic_block("in_frame")
+            self.eb.cbranch(outside, interp, in_frame, likely=False)
+            self.eb.position_at_end(in_frame)
         self.eb.cbranch(short, no_room, self.body)
         ir.IRBuilder(no_room).ret(ir.Constant(I64, EXIT_BUDGET))
         self._finish_exits()
@@ -870,10 +878,10 @@ class BlockCompiler:
                 with b.if_then(b.icmp_unsigned("<", room, ir.Constant(I64, 3 * self.MAX_BUNDLES)),
                                likely=False):
                     self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
-                    self._dead_end()
                 b.store(done, self.loop_insns)
+                # (the next pass starts after this bundle's branch retired)
+                b.store(ir.Constant(I64, self.last_static), self.last_bundle)
                 b.branch(self.body)
             else:
                 target = b.and_(b.load(self.target_slot), ir.Constant(I64, ~0xF & M64))
                 self._exit(b, target, b.load(self.target_ri_slot), EXIT_OK, 0, self.n_insns)
-            self._dead_end()

@@ -343,6 +343,14 @@ class IRBuilder:
             return None
         return self._emit(f"call {ret} {fn.ref}({argl})", ret)
 
+    def phi(self, ty, incoming):
+        """``incoming``: (value, predecessor block name) pairs; one value
+        for all of them needs no phi."""
+        if len({v.ref for v, _ in incoming}) == 1:
+            return incoming[0][0]
+        arms = ", ".join(f"[ {v.ref}, %{name} ]" for v, name in incoming)
+        return self._emit(f"phi {ty} {arms}", ty)
+
     # ------------------------------------------------------------ control
     def branch(self, target):
         self._line(f"br label %{target.name}")
