@@ -210,28 +210,23 @@ class IREmitter:
     def read_gr(self, n):
         if n == 0:
             return ir.Constant(I64, 0), ir.Constant(I1, 0)
-        val, nat = self.c.gr_slots(n, self)
-        return self.b.load(val), self.b.load(nat)
+        return self.c.reg(("gr", n))
 
     def write_gr(self, n, v, nat):
         if n == 0:
             self.fault(faults.ILLEGAL_OPERATION)
             return
-        val, natp = self.c.gr_slots(n, self)
-        self.b.store(self._v(v), val)
-        self.b.store(self._c(nat), natp)
-        self.c.note_write(("gr", n))
+        self.c.set_reg(("gr", n), (self._v(v), self._c(nat)))
 
     def read_pr(self, n):
         if n == 0:
             return ir.Constant(I1, 1)
-        return self.b.load(self.c.pr_slot(n))
+        return self.c.reg(("pr", n))[0]
 
     def write_pr(self, n, c):
         if n == 0:
             return
-        self.b.store(self._c(c), self.c.pr_slot(n))
-        self.c.note_write(("pr", n))
+        self.c.set_reg(("pr", n), (self._c(c),))
 
     def read_fr(self, n):
         sp, ep = self.c.fr_ptrs(n)
@@ -246,18 +241,16 @@ class IREmitter:
         self.b.store(self.b.and_(self._v(se), ir.Constant(I64, 0x3FFFF)), ep)
 
     def read_br(self, n):
-        return self.b.load(self.c.simple_slot("br", n))
+        return self.c.reg(("br", n))[0]
 
     def write_br(self, n, v):
-        self.b.store(self._v(v), self.c.simple_slot("br", n))
-        self.c.note_write(("br", n))
+        self.c.set_reg(("br", n), (self._v(v),))
 
     def read_ar(self, n):
-        return self.b.load(self.c.simple_slot("ar", n))
+        return self.c.reg(("ar", n))[0]
 
     def write_ar(self, n, v):
-        self.b.store(self._v(v), self.c.simple_slot("ar", n))
-        self.c.note_write(("ar", n))
+        self.c.set_reg(("ar", n), (self._v(v),))
 
     # ------------------------------------------------------------ memory
     def load(self, addr, size, sema=False):
@@ -309,11 +302,11 @@ class IREmitter:
 
     def helper_if(self, cond, name, *args):
         c = self._c(cond)
-        slot = self.c.eb.alloca(I64)
-        self.b.store(ir.Constant(I64, 0), slot)
+        pre = self.b.block.name
         with self.b.if_then(c):
-            self.b.store(self.c.call_helper(self, name, [self._v(a) for a in args]), slot)
-        return self.b.load(slot)
+            r = self.c.call_helper(self, name, [self._v(a) for a in args])
+            end = self.b.block.name
+        return self.b.phi(I64, [(ir.Constant(I64, 0), pre), (r, end)])
 
     def fma_ext(self, asig, ase, bsig, bse, csig, cse):
         b = self.b
@@ -413,9 +406,14 @@ class BlockCompiler:
         self.st = self.fn.args[0]
         self.entry = self.fn.append_basic_block("entry")
         self.body = self.fn.append_basic_block("body")
-        self.b = ir.IRBuilder(self.body)
+        self.b = ir.IRBuilder(self.body, flow=self)
         self.eb = ir.IRBuilder(self.entry)
-        self.slots = {}        # register key -> alloca(s); ("ptr", key) -> state pointer(s)
+        self.cur = {}          # register key -> current value tuple (see "register cache")
+        self.initial = {}      # register key -> its value at the block's (loop) start
+        self.ptrs = {}         # register key -> its state pointer(s)
+        self.headers = {}      # register key -> (header phis, entry values) if the block loops
+        self.latches = []      # (block name, values) of every branch back to the start
+        self.may_loop = False
         self.written = set()   # register keys the block writes
         self.frame = None      # entry values of bof/cfm/rrb
         self.n_insns = 0       # instructions completed so far (icount at exits)
@@ -446,24 +444,30 @@ class BlockCompiler:
         return fn
 
     # ------------------------------------------------------------ register cache
+    # Guest registers the block touches are SSA values: ``cur`` maps a key
+    # (("gr", n), ("pr", n), ("br", n), ("ar", n), or one of the block's own
+    # pseudo-registers) to its current value tuple.  A register is loaded in
+    # the entry block when first named; where control flow merges
+    # (predication, slow paths) the values that differ meet in phis (see
+    # irtext.IRBuilder's ``flow``); every exit edge carries the values of
+    # its moment into the shared exit, which writes back what the block
+    # writes.  A block that loops to its own start gets phis at its header.
+    _TYPES = {"gr": (I64, I1), "pr": (I1,), "br": (I64,), "ar": (I64,)}
+
     def _frame(self):
         if self.frame is None:
             eb = self.eb
-            self.frame = {k: eb.load(self._ptr(k, builder=eb), name=k) for k in
+            self.frame = {k: eb.load(self._ptr(k, builder=eb)) for k in
                           ("bof", "cfm_sof", "cfm_sor", "rrb_gr", "rrb_pr", "rrb_fr")}
         return self.frame
 
-    def gr_slots(self, n, em):
-        key = ("gr", n)
-        if key in self.slots:
-            return self.slots[key]
+    def _state_ptrs(self, key):
+        """Pointers into the state for a register (computed in the entry)."""
         b = self.eb
-        val = b.alloca(I64, name=f"r{n}")
-        nat = b.alloca(I1, name=f"r{n}_nat")
-        if n < 32:
-            vp = self._ptr("gr", n, builder=b)
-            np_ = self._ptr("gr_nat", n, I8, builder=b)
-        else:
+        kind, n = key
+        if kind == "gr":
+            if n < 32:
+                return self._ptr("gr", n, builder=b), self._ptr("gr_nat", n, I8, builder=b)
             f = self._frame()
             i = n - 32
             sor8 = b.mul(f["cfm_sor"], ir.Constant(I64, 8))
@@ -473,13 +477,47 @@ class BlockCompiler:
             inrot = b.icmp_unsigned("<", ir.Constant(I64, i), sor8)
             idx = b.select(inrot, irot, ir.Constant(I64, i))
             phys = b.urem(b.add(f["bof"], idx), ir.Constant(I64, self.env.n_stacked))
-            vp = self._dyn_ptr("stk", phys, I64, builder=b)
-            np_ = self._dyn_ptr("stk_nat", phys, I8, builder=b)
-        b.store(b.load(vp), val)
-        b.store(b.trunc(b.load(np_), I1), nat)
-        self.slots[key] = (val, nat)
-        self.slots[("ptr", key)] = (vp, np_)
-        return val, nat
+            return (self._dyn_ptr("stk", phys, I64, builder=b),
+                    self._dyn_ptr("stk_nat", phys, I8, builder=b))
+        if kind == "pr":
+            if n < 16:
+                return (self._ptr("pr", n, I8, builder=b),)
+            f = self._frame()
+            idx = b.add(ir.Constant(I64, 16), b.urem(b.add(ir.Constant(I64, n - 16), f["rrb_pr"]),
+                                                     ir.Constant(I64, 48)))
+            return (self._dyn_ptr("pr", idx, I8, builder=b),)
+        return (self._ptr(kind, n, builder=b),)
+
+    def _load_reg(self, b, key):
+        """The register's value tuple, read from the state here."""
+        out = []
+        for p, ty in zip(self.ptrs[key], self._TYPES[key[0]]):
+            v = b.load(p)
+            out.append(b.trunc(v, I1) if ty is I1 else v)
+        return tuple(out)
+
+    def _define(self, key, entry_vals, tys):
+        """A value first seen: its entry value, or a header phi when the
+        block may loop (filled in at the end)."""
+        if self.may_loop:
+            hdr = tuple(ir.Value(t, self.fn.tmp()) for t in tys)
+            self.headers[key] = (hdr, entry_vals)
+            entry_vals = hdr
+        self.initial[key] = entry_vals
+        self.cur[key] = entry_vals
+        return entry_vals
+
+    def reg(self, key):
+        v = self.cur.get(key)
+        if v is None:
+            self.ptrs[key] = self._state_ptrs(key)
+            v = self._define(key, self._load_reg(self.eb, key), self._TYPES[key[0]])
+        return v
+
+    def set_reg(self, key, vals):
+        self.reg(key)
+        self.cur[key] = vals
+        self.written.add(key)
 
     def check_in_frame(self, em, n):
         """Stacked registers above the frame fault (Illegal Operation).  The
@@ -487,36 +525,6 @@ class BlockCompiler:
         every operand: when any lies outside, the block does not run and the
         interpreter executes it instead, faulting at the exact slot."""
         self.max_stacked = max(self.max_stacked, n)
-
-    def pr_slot(self, n):
-        key = ("pr", n)
-        if key in self.slots:
-            return self.slots[key]
-        b = self.eb
-        slot = b.alloca(I1, name=f"p{n}")
-        if n < 16:
-            p = self._ptr("pr", n, I8, builder=b)
-        else:
-            f = self._frame()
-            idx = b.add(ir.Constant(I64, 16), b.urem(b.add(ir.Constant(I64, n - 16), f["rrb_pr"]),
-                                                     ir.Constant(I64, 48)))
-            p = self._dyn_ptr("pr", idx, I8, builder=b)
-        b.store(b.trunc(b.load(p), I1), slot)
-        self.slots[key] = slot
-        self.slots[("ptr", key)] = p
-        return slot
-
-    def simple_slot(self, kind, n):
-        key = (kind, n)
-        if key in self.slots:
-            return self.slots[key]
-        b = self.eb
-        slot = b.alloca(I64, name=f"{kind}{n}")
-        p = self._ptr(kind, n, builder=b)
-        b.store(b.load(p), slot)
-        self.slots[key] = slot
-        self.slots[("ptr", key)] = p
-        return slot
 
     def fr_ptrs(self, n):
         """FRs are not cached: pointers into the state at the block's rotation."""
@@ -528,23 +536,14 @@ class BlockCompiler:
                                                  ir.Constant(I64, 96)))
         return self._dyn_ptr("fr_sig", idx, I64), self._dyn_ptr("fr_se", idx, I64)
 
-    def note_write(self, key):
-        self.written.add(key)
-
-    def writeback(self, b=None, keys=None):
-        """Store registers the block has written (or just ``keys``) back to the state."""
+    def writeback(self, b=None, keys=None, values=None):
+        """Store registers the block has written (or just ``keys``) back to
+        the state (their current values, or those of ``values``)."""
         b = b or self.b
+        values = values or self.cur
         for key in sorted(self.written if keys is None else keys, key=str):
-            kind = key[0]
-            ptr = self.slots[("ptr", key)]
-            if kind == "gr":
-                val, nat = self.slots[key]
-                b.store(b.load(val), ptr[0])
-                b.store(b.zext(b.load(nat), I8), ptr[1])
-            elif kind == "pr":
-                b.store(b.zext(b.load(self.slots[key]), I8), ptr)
-            else:
-                b.store(b.load(self.slots[key]), ptr)
+            for p, v in zip(self.ptrs[key], values[key]):
+                b.store(b.zext(v, I8) if v.type is I1 else v, p)
 
     def reload_ars(self):
         """After a runtime call that may change application registers."""
@@ -552,21 +551,40 @@ class BlockCompiler:
 
     def reload(self, kinds=("gr", "pr", "br", "ar")):
         """Re-read cached registers from the state after the runtime may have
-        changed them.  Writing a reloaded value back later through the same
-        pointer is a no-op, so this is safe whatever the runtime did."""
-        b = self.b
-        for key, slot in list(self.slots.items()):
-            kind = key[0]
-            if kind not in kinds:
+        changed them (writing a reloaded value back later is a no-op)."""
+        for key in list(self.cur):
+            if key[0] in kinds:
+                self.cur[key] = self._load_reg(self.b, key)
+
+    # The flow interface irtext.IRBuilder calls at branches and merges.
+    def snapshot(self):
+        return dict(self.cur)
+
+    def restore(self, snap):
+        self.cur = dict(snap)
+
+    def merge(self, b, arms):
+        """At a merge block: ``arms`` are (snapshot, predecessor name)."""
+        if not arms:
+            return
+        if len(arms) == 1:
+            self.cur = dict(arms[0][0])
+            return
+        keys = set()
+        for snap, _ in arms:
+            keys.update(snap)
+        cur = {}
+        for key in keys:
+            init = self.initial[key]
+            vals = [snap.get(key, init) for snap, _ in arms]
+            first = vals[0]
+            if all(v is first for v in vals):
+                cur[key] = first
                 continue
-            ptr = self.slots[("ptr", key)]
-            if kind == "gr":
-                b.store(b.load(ptr[0]), slot[0])
-                b.store(b.trunc(b.load(ptr[1]), I1), slot[1])
-            elif kind == "pr":
-                b.store(b.trunc(b.load(ptr), I1), slot)
-            else:
-                b.store(b.load(ptr), slot)
+            cur[key] = tuple(b.phi(first[i].type, [(v[i], name) for v, (_, name) in
+                                                    zip(vals, arms)])
+                             for i in range(len(first)))
+        self.cur = cur
 
     # ------------------------------------------------------------ exits
     def _exit(self, b, ip, ri, reason, arg, n_insns):
@@ -575,29 +593,47 @@ class BlockCompiler:
         values from this edge."""
         v = lambda x: ir.Constant(I64, x) if isinstance(x, int) else x
         last = ir.Constant(I64, self.last_static) if self.last_static is not None \
-            else b.load(self.last_bundle)
+            else self.cur[("last_bundle",)][0]
         self.exit_edges.append((b.block.name, (v(ip), v(ri), v(reason), v(arg & M64),
-                                               v(n_insns), last)))
+                                               v(n_insns), last,
+                                               self.cur[("loop_insns",)][0]), dict(self.cur)))
         b.branch(self.exit_bb)
 
     def _finish_exits(self):
         b = ir.IRBuilder(self.exit_bb)
-        vals = []
-        for k in range(6):
-            incoming = [(vs[k], name) for name, vs in self.exit_edges]
-            vals.append(b.phi(I64, incoming))
-        ip, ri, reason, arg, n, last = vals
-        self.writeback(b)
+        edges = self.exit_edges
+        vals = [b.phi(I64, [(vs[k], name) for name, vs, _ in edges]) for k in range(7)]
+        ip, ri, reason, arg, n, last, loop_insns = vals
+        # (a register a block writes later than an exit has its start value there)
+        out = {}
+        for key in self.written:
+            init = self.initial[key]
+            out[key] = tuple(b.phi(init[i].type, [(snap.get(key, init)[i], name)
+                                                  for name, _, snap in edges])
+                             for i in range(len(init)))
+        self.writeback(b, values=out)
         b.store(ip, self._ptr("ip", builder=b))
         b.store(ri, self._ptr("ri", builder=b))
         b.store(last, self._ptr("last_bundle", builder=b))
         ic = self._ptr("icount", builder=b)
-        b.store(b.add(b.load(ic), b.add(b.load(self.loop_insns), n)), ic)
+        b.store(b.add(b.load(ic), b.add(loop_insns, n)), ic)
         if not (isinstance(reason, ir.Constant) and reason.constant == 0):
             with b.if_then(b.icmp_unsigned("!=", reason, ir.Constant(I64, 0)), likely=False):
                 b.store(reason, self._ptr("exit_reason", builder=b))
                 b.store(arg, self._ptr("exit_arg", builder=b))
         b.ret(reason)
+
+    def _finish_header(self):
+        """The loop header's phis: a register's value from the entry, or
+        from each branch back to the start."""
+        lines = []
+        entry = self.eb.block.name
+        for key, (hdr, entry_vals) in self.headers.items():
+            for i, h in enumerate(hdr):
+                arms = [(entry_vals[i], entry)] + \
+                    [(snap.get(key, hdr)[i], name) for name, snap in self.latches]
+                lines.append(ir.phi_line(h, arms))
+        self.body.lines[:0] = lines
 
     def fault_exit(self, em, code, cond, arg=0):
         """Leave with a precise fault at the current slot (if cond).
@@ -612,10 +648,10 @@ class BlockCompiler:
         if cond is None:
             cond = ir.Constant(I1, 1)
         if slot is not None:           # rfi: resume at a slot inside the target bundle
-            self.b.store(slot, self.target_ri_slot)
+            self.cur[("target_ri",)] = (slot,)
         self.static_target = target.constant if isinstance(target, ir.Constant) else None
-        self.b.store(target, self.target_slot)
-        self.b.store(self.b.or_(self.b.load(self.taken_slot), cond), self.taken_slot)
+        self.cur[("target",)] = (target,)
+        self.cur[("taken",)] = (self.b.or_(self.cur[("taken",)][0], cond),)
 
     def call_helper(self, em, name, args):
         """Call the runtime.  Runtime routines get register values as
@@ -643,7 +679,7 @@ class BlockCompiler:
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
         # The runtime sees the exact instruction count (the ITC follows it).
         pend = self._ptr("icount_pending")
-        self.b.store(self.b.add(self.b.load(self.loop_insns), ir.Constant(I64, self.n_insns)), pend)
+        self.b.store(self.b.add(self.cur[("loop_insns",)][0], ir.Constant(I64, self.n_insns)), pend)
         r = self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
         self.b.store(ir.Constant(I64, 0), self._ptr("icount_pending"))
         if ending:
@@ -670,14 +706,14 @@ class BlockCompiler:
         key = b.and_(addr, ir.Constant(I64, (~0xFFF | (size - 1)) & M64))
         hit = b.icmp_unsigned("==", key, tag)
         ty = ir.IntType(size * 8)
-        result = self.eb.alloca(I64) if value is None else None
+        got = []               # (value, block) of each way a load comes back
         with b.if_else(hit, likely=True) as (then, otherwise):
             with then:
                 addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
                 host = b.inttoptr(b.add(addr, addend), PTR, pointee=ty)
                 if value is None:
                     v = b.load(host, align=size)
-                    b.store(b.zext(v, I64) if size < 8 else v, result)
+                    got.append((b.zext(v, I64) if size < 8 else v, b.block.name))
                 else:
                     b.store(b.trunc(value, ty) if size < 8 else value, host, align=size)
             with otherwise:
@@ -686,13 +722,13 @@ class BlockCompiler:
                                         [addr, ir.Constant(I64, size)] +
                                         ([value] if value is not None else []))
                 if value is None:
-                    b.store(slow, result)
+                    got.append((slow, b.block.name))
                 else:       # the runtime returns 1 when the store hit a code page
                     hit = b.icmp_unsigned("!=", slow, ir.Constant(I64, 0))
-                    b.store(b.or_(b.load(self.code_written), hit), self.code_written)
+                    self.cur[("code_written",)] = (b.or_(self.cur[("code_written",)][0], hit),)
         if value is not None:
             self.insn_stores = True
-        return b.load(result) if value is None else None
+        return b.phi(I64, got) if value is None else None
 
     def mem_load_spec(self, em, addr, size):
         """A load that does not fault: (value, failed i1).  Soft-TLB fast
@@ -705,42 +741,41 @@ class BlockCompiler:
         key = b.and_(addr, ir.Constant(I64, (~0xFFF | (size - 1)) & M64))
         hit = b.icmp_unsigned("==", key, tag)
         ty = ir.IntType(size * 8)
-        result = self.eb.alloca(I64)
-        failed = self.eb.alloca(I64)
+        failed = self.eb.alloca(I64)      # (the runtime sets it when the load would fault)
+        got, bad = [], []
         with b.if_else(hit, likely=True) as (then, otherwise):
             with then:
                 addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
                 v = b.load(b.inttoptr(b.add(addr, addend), PTR, pointee=ty), align=size)
-                b.store(b.zext(v, I64) if size < 8 else v, result)
-                b.store(ir.Constant(I64, 0), failed)
+                got.append((b.zext(v, I64) if size < 8 else v, b.block.name))
+                bad.append((ir.Constant(I64, 0), b.block.name))
             with otherwise:
                 b.store(ir.Constant(I64, 0), failed)
                 slow = self.call_helper(em, "mem_load_spec",
                                         [addr, ir.Constant(I64, size), b.ptrtoint(failed, I64)])
-                b.store(slow, result)
-        return b.load(result), b.icmp_unsigned("!=", b.load(failed), ir.Constant(I64, 0))
+                got.append((slow, b.block.name))
+                bad.append((b.load(failed), b.block.name))
+        return b.phi(I64, got), b.icmp_unsigned("!=", b.phi(I64, bad), ir.Constant(I64, 0))
 
     # ------------------------------------------------------------ the block
     def build(self, fetch):
         """Translate from (self.start, self.start_ri); returns the bundle ips covered."""
         eb = self.eb
-        self.taken_slot = eb.alloca(I1, name="taken")
-        self.target_slot = eb.alloca(I64, name="target")
-        self.target_ri_slot = eb.alloca(I64, name="target_ri")
-        eb.store(ir.Constant(I64, 0), self.target_ri_slot)
-        self.loop_insns = eb.alloca(I64, name="loop_insns")   # done in earlier iterations
-        # The bundle of the last retired instruction (the state's, until one retires here).
-        self.last_bundle = eb.alloca(I64, name="last_bundle")
-        eb.store(eb.load(self._ptr("last_bundle", builder=eb)), self.last_bundle)
-        # Set when a store wrote a code page (the rest of this block may be stale).
-        self.code_written = eb.alloca(I1, name="code_written")
-        eb.store(ir.Constant(I1, 0), self.code_written)
-        eb.store(ir.Constant(I64, 0), self.target_slot)
-        eb.store(ir.Constant(I64, 0), self.loop_insns)
+        # A block that may branch back to its start gets header phis.
+        self.may_loop = self.start_ri == 0 and loops_to_itself(fetch, self.start)
+        # Pseudo-registers: instructions done in earlier passes of a loop;
+        # the bundle of the last retired instruction (the state's, until one
+        # retires here); a branch's taken flag, target and target slot; set
+        # when a store wrote a code page (the rest of this block may be stale).
+        self._define(("loop_insns",), (ir.Constant(I64, 0),), (I64,))
+        self._define(("last_bundle",), (eb.load(self._ptr("last_bundle", builder=eb)),), (I64,))
+        for key, v in ((("taken",), ir.Constant(I1, 0)), (("target",), ir.Constant(I64, 0)),
+                       (("target_ri",), ir.Constant(I64, 0)),
+                       (("code_written",), ir.Constant(I1, 0))):
+            self.initial[key] = self.cur[key] = (v,)
         # A self-loop may run until the instruction budget is reached.
         self.loop_limit = eb.sub(eb.load(self._ptr("budget", builder=eb)),
                                  eb.load(self._ptr("icount", builder=eb)))
-        self.b.store(ir.Constant(I1, 0), self.taken_slot)     # at the loop header
         self.static_target = None
         em = IREmitter(self, self.b)
         ip = self.start
@@ -791,7 +826,7 @@ class BlockCompiler:
                 if self.insn_stores:
                     # Self-modifying code: after a store into a code page, leave
                     # at the next instruction (the dispatcher finds fresh code).
-                    with self.b.if_then(self.b.load(self.code_written), likely=False):
+                    with self.b.if_then(self.cur[("code_written",)][0], likely=False):
                         self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
                 if self._is_branch(insn):
                     self._branch_point()
@@ -830,6 +865,7 @@ class BlockCompiler:
         self.eb.cbranch(short, no_room, self.body)
         ir.IRBuilder(no_room).ret(ir.Constant(I64, EXIT_BUDGET))
         self._finish_exits()
+        self._finish_header()
         return covered
 
     def _emit_insn(self, em, insn, sem):
@@ -869,19 +905,21 @@ class BlockCompiler:
         # (Not after a frame change -- rotation, call, return, alloc: the
         # cached register pointers would be stale on the next round.)
         self_loop = self.static_target is not None and self.start_ri == 0 and \
-            (self.static_target & ~0xF & M64) == self.start and not self.ends_here
-        with b.if_then(b.load(self.taken_slot)):
+            (self.static_target & ~0xF & M64) == self.start and not self.ends_here and \
+            self.may_loop
+        with b.if_then(self.cur[("taken",)][0]):
             if self_loop:
-                done = b.add(b.load(self.loop_insns), ir.Constant(I64, self.n_insns))
+                done = b.add(self.cur[("loop_insns",)][0], ir.Constant(I64, self.n_insns))
                 room = b.sub(self.loop_limit, done)
                 # (another pass needs at most one block's worth of instructions)
                 with b.if_then(b.icmp_unsigned("<", room, ir.Constant(I64, 3 * self.MAX_BUNDLES)),
                                likely=False):
                     self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
-                b.store(done, self.loop_insns)
+                self.cur[("loop_insns",)] = (done,)
                 # (the next pass starts after this bundle's branch retired)
-                b.store(ir.Constant(I64, self.last_static), self.last_bundle)
+                self.cur[("last_bundle",)] = (ir.Constant(I64, self.last_static),)
+                self.latches.append((b.block.name, dict(self.cur)))
                 b.branch(self.body)
             else:
-                target = b.and_(b.load(self.target_slot), ir.Constant(I64, ~0xF & M64))
-                self._exit(b, target, b.load(self.target_ri_slot), EXIT_OK, 0, self.n_insns)
+                target = b.and_(self.cur[("target",)][0], ir.Constant(I64, ~0xF & M64))
+                self._exit(b, target, self.cur[("target_ri",)][0], EXIT_OK, 0, self.n_insns)

@@ -91,6 +91,12 @@ _WEIGHTS = ('!0 = !{!"branch_weights", i32 2000, i32 1}\n'
             '!1 = !{!"branch_weights", i32 1, i32 2000}\n')
 
 
+def phi_line(result, incoming):
+    """A phi defining ``result`` (a Value named in advance), as a line."""
+    arms = ", ".join(f"[ {v.ref}, %{name} ]" for v, name in incoming)
+    return f"  {result.ref} = phi {result.type} {arms}"
+
+
 class Module:
     def __init__(self, name=""):
         self.name = name
@@ -165,8 +171,13 @@ class Function:
 
 
 class IRBuilder:
-    def __init__(self, block=None):
+    def __init__(self, block=None, flow=None):
+        """``flow``: what keeps values across branches (the emitter's
+        register cache): ``snapshot()``, ``restore(snap)`` and
+        ``merge(builder, arms)`` at a merge block, arms being (snapshot,
+        predecessor name) of the edges that reach it."""
         self.block = block
+        self.flow = flow
 
     def position_at_end(self, block):
         self.block = block
@@ -348,6 +359,8 @@ class IRBuilder:
         for all of them needs no phi."""
         if len({v.ref for v, _ in incoming}) == 1:
             return incoming[0][0]
+        assert not self.block.lines or "= phi " in self.block.lines[-1], \
+            "phi after a non-phi instruction"
         arms = ", ".join(f"[ {v.ref}, %{name} ]" for v, name in incoming)
         return self._emit(f"phi {ty} {arms}", ty)
 
@@ -357,9 +370,7 @@ class IRBuilder:
         self.block.terminated = True
 
     def cbranch(self, c, t, f, likely=None):
-        if isinstance(c, Constant):
-            self.branch(t if c.constant else f)
-            return
+        # (not folded when c is constant: a merge's phis list both edges)
         prof = "" if likely is None else (", !prof !0" if likely else ", !prof !1")
         self._line(f"br i1 {c.ref}, label %{t.name}, label %{f.name}{prof}")
         self.block.terminated = True
@@ -375,32 +386,45 @@ class IRBuilder:
     @contextmanager
     def if_then(self, c, likely=None):
         fn = self.block.fn
+        flow = self.flow
         then = fn.append_basic_block("if")
         merge = fn.append_basic_block("endif")
+        arms = [(flow.snapshot() if flow else None, self.block.name)]
         self.cbranch(c, then, merge, likely)
         self.position_at_end(then)
         yield then
         if not self.block.terminated:
+            arms.append((flow.snapshot() if flow else None, self.block.name))
             self.branch(merge)
         self.position_at_end(merge)
+        if flow:
+            flow.merge(self, arms)
 
     @contextmanager
     def if_else(self, c, likely=None):
         fn = self.block.fn
+        flow = self.flow
         then = fn.append_basic_block("if")
         other = fn.append_basic_block("else")
         merge = fn.append_basic_block("endif")
+        pre = flow.snapshot() if flow else None
+        arms = []
         self.cbranch(c, then, other, likely)
 
         @contextmanager
         def arm(bb):
             self.position_at_end(bb)
+            if flow:
+                flow.restore(pre)
             yield bb
             if not self.block.terminated:
+                arms.append((flow.snapshot() if flow else None, self.block.name))
                 self.branch(merge)
 
         yield arm(then), arm(other)
         self.position_at_end(merge)
+        if flow:
+            flow.merge(self, arms) if arms else flow.restore(pre)
 
 
 I1, I8, I64 = IntType(1), IntType(8), IntType(64)
