@@ -469,16 +469,18 @@ class BlockCompiler:
             if n < 32:
                 return self._ptr("gr", n, builder=b), self._ptr("gr_nat", n, I8, builder=b)
             f = self._frame()
-            i = n - 32
-            sor8 = b.mul(f["cfm_sor"], ir.Constant(I64, 8))
-            irot = b.urem(b.add(ir.Constant(I64, i), f["rrb_gr"]),
-                          b.select(b.icmp_unsigned("==", sor8, ir.Constant(I64, 0)),
-                                   ir.Constant(I64, 1), sor8))
-            inrot = b.icmp_unsigned("<", ir.Constant(I64, i), sor8)
-            idx = b.select(inrot, irot, ir.Constant(I64, i))
+            if "sor8" not in f:           # (once per block)
+                sor8 = f["sor8"] = b.mul(f["cfm_sor"], ir.Constant(I64, 8))
+                f["rot_div"] = b.select(b.icmp_unsigned("==", sor8, ir.Constant(I64, 0)),
+                                        ir.Constant(I64, 1), sor8)
+                f["stk"] = self._ptr("stk", 0, builder=b)
+                f["stk_nat"] = self._ptr("stk_nat", 0, I8, builder=b)
+            i = ir.Constant(I64, n - 32)
+            irot = b.urem(b.add(i, f["rrb_gr"]), f["rot_div"])
+            idx = b.select(b.icmp_unsigned("<", i, f["sor8"]), irot, i)
             phys = b.urem(b.add(f["bof"], idx), ir.Constant(I64, self.env.n_stacked))
-            return (self._dyn_ptr("stk", phys, I64, builder=b),
-                    self._dyn_ptr("stk_nat", phys, I8, builder=b))
+            return (b.gep(f["stk"], [phys], inbounds=True, pointee=I64, elem=I64),
+                    b.gep(f["stk_nat"], [phys], inbounds=True, pointee=I8))
         if kind == "pr":
             if n < 16:
                 return (self._ptr("pr", n, I8, builder=b),)

@@ -335,13 +335,15 @@ class IRBuilder:
         a = f", align {align}" if align else ""
         self._line(f"store {v.type} {v.ref}, ptr {p.ref}{a}")
 
-    def gep(self, base, indices, inbounds=False, pointee=None):
-        """Byte offset from ``base`` (``indices``: one i64)."""
+    def gep(self, base, indices, inbounds=False, pointee=None, elem=None):
+        """``base`` + index * sizeof(``elem``) (``indices``: one i64;
+        ``elem`` i8 unless given)."""
         (off,) = indices
         if isinstance(off, Constant) and off.constant == 0:
             return Value(PTR, base.ref, pointee)
         ib = "inbounds " if inbounds else ""
-        return self._emit(f"getelementptr {ib}i8, ptr {base.ref}, i64 {off.ref}", PTR, pointee)
+        return self._emit(f"getelementptr {ib}{elem or I8}, ptr {base.ref}, i64 {off.ref}",
+                          PTR, pointee)
 
     # ------------------------------------------------------------ calls
     def call(self, fn, args, ret=None):
