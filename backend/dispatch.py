@@ -47,6 +47,17 @@ def table_key(key: int, psr: int) -> int:
     return key | ((psr >> 30) & CPL_KEY_MASK)
 
 
+def emit_lookup(b, plain, psr, const):
+    """IR for a table look-up (the dispatcher's loop, and blocks going on
+    to the next block themselves): the key (``plain`` = ip | ri, with the
+    cpl of ``psr``) and the byte offset of its slot.  ``b`` is an IR
+    builder (llvmlite.ir's or translator/irtext's), ``const(v)`` an i64."""
+    key = b.or_(plain, b.and_(b.lshr(psr, const(30)), const(CPL_KEY_MASK)))
+    idx = b.and_(b.xor(b.lshr(key, const(4)), b.shl(b.and_(key, const(0xF)), const(12))),
+                 const((1 << TABLE_BITS) - 1))
+    return key, b.mul(idx, const(16))
+
+
 # Columns of the profiling counters (one row per table slot).
 PROF_ENTRIES, PROF_CYCLES, PROF_INSNS = 0, 1, 2
 
@@ -172,14 +183,10 @@ class Dispatcher:
         plain = b.or_(b.load(field("ip", b)), b.load(field("ri", b)))
         with b.if_then(b.icmp_unsigned("==", plain, stop_key), likely=False):
             b.ret(ir.Constant(I64, EXIT_STOP))
-        cpl = b.and_(b.lshr(b.load(field("psr", b)), ir.Constant(I64, 30)),
-                     ir.Constant(I64, CPL_KEY_MASK))
-        key = b.or_(plain, cpl)
-        idx = b.and_(b.xor(b.lshr(key, ir.Constant(I64, 4)),
-                           b.shl(b.and_(key, ir.Constant(I64, 0xF)), ir.Constant(I64, 12))),
-                     ir.Constant(I64, (1 << TABLE_BITS) - 1))
+        key, offset = emit_lookup(b, plain, b.load(field("psr", b)), lambda v: ir.Constant(I64, v))
+        idx = b.lshr(offset, ir.Constant(I64, 4))       # (the profiling counters' row)
         base = ir.Constant(I64, self.table.ctypes.data)
-        slot = b.add(base, b.mul(idx, ir.Constant(I64, 16)))
+        slot = b.add(base, offset)
         ekey = b.load(b.inttoptr(slot, I64.as_pointer()))
         with b.if_then(b.icmp_unsigned("!=", ekey, key), likely=False):
             b.ret(ir.Constant(I64, EXIT_MISS))
@@ -217,6 +224,10 @@ class Dispatcher:
         """(host address, object code, name) of the running loop, for perf maps."""
         return (self._engine.get_function_address("dispatch"), self._engine.object_code,
                 "ia64jit dispatch" + (" (profiling)" if self.profiling else ""))
+
+    @property
+    def table_address(self) -> int:
+        return self.table.ctypes.data
 
     def run(self, state_addr: int, stop_key: int) -> int:
         return self._fn(state_addr, stop_key)

@@ -45,23 +45,17 @@ def target_machine(opt: int):
     return _target.create_target_machine(opt=opt, jit=True)
 
 
-def _tier1_pipeline():
-    """Straight-line blocks: registers out of allocas and the peepholes that
-    shrink what the fast code generator has to do."""
-    mpm = llvm.create_new_module_pass_manager()
-    mpm.add_sroa_pass()
-    mpm.add_instruction_combine_pass()
-    mpm.add_simplify_cfg_pass()
-    return mpm
-
-
 def _block_pipeline():
-    """The passes translated blocks profit from: registers out of allocas
-    (sroa), peepholes, CFG clean-up, redundancy and dead-store elimination.
-    A third of the standard O2 pipeline's time, and the same code on our
-    blocks (they have no calls to inline and few loops to transform)."""
+    """Loops (tier 2): peepholes, CFG clean-up, redundancy and dead-store
+    elimination before the optimising code generator (a third of the
+    standard O2 pipeline's time, the same code on our blocks).
+    Straight-line blocks (tier 1) get no passes at all: the emitter writes
+    SSA already, and at codegen level 0 the fast register allocator spills
+    whatever crosses a basic block, so instcombine/simplifycfg cost 5 ms a
+    block and made their code larger, not smaller (measured on the
+    kernel's and sorthash's blocks)."""
     mpm = llvm.create_new_module_pass_manager()
-    mpm.add_sroa_pass()
+    mpm.add_sroa_pass()          # (the one alloca left: a speculative load's flag)
     mpm.add_instruction_combine_pass()
     mpm.add_simplify_cfg_pass()
     mpm.add_new_gvn_pass()
@@ -454,7 +448,7 @@ class JIT:
     def _object_bytes(self, ir_text: str, tier: int = 2) -> bytes:
         """The module's machine code: from the
         persistent cache when it has it, else optimised and generated now
-        (tier 1: sroa/instcombine/simplifycfg and the fast code generator;
+        (tier 1: no passes and the fast code generator;
         tier 2: the block pipeline and the optimising one)."""
         cache = self.code_cache
         key = cache.key(f"tier{tier}\n" + ir_text) if cache is not None else None
@@ -464,12 +458,12 @@ class JIT:
             llmod.verify()
             codegen = self.opt if tier >= 2 else 0
             tm = target_machine(codegen)
-            pto = llvm.create_pipeline_tuning_options(speed_level=self.opt)
-            pb = llvm.create_pass_builder(tm, pto)
-            mpm = (_block_pipeline() if tier >= 2 else _tier1_pipeline()) if self.opt \
-                else pb.getModulePassManager()
-            mpm.run(llmod, pb)
-            del mpm, pb, pto
+            if tier >= 2 and self.opt:
+                pto = llvm.create_pipeline_tuning_options(speed_level=self.opt)
+                pb = llvm.create_pass_builder(tm, pto)
+                mpm = _block_pipeline()
+                mpm.run(llmod, pb)
+                del mpm, pb, pto
             obj = tm.emit_object(llmod)
             if cache is not None:
                 cache.put(key, obj)
@@ -548,6 +542,10 @@ class JIT:
             for bip in [b for b, blk in self.blocks.items() if until in blk.covered[1:]]:
                 self.dispatcher.remove(self.blocks.pop(bip).ip)
         stop_key = until if until is not None else M64
+        # Blocks go on to the next one themselves, unless every block
+        # boundary must be seen: a stop address, or per-block profiling.
+        st.dispatch_table[0] = 0 if until is not None or self.profiler is not None \
+            else self.dispatcher.table_address
         start_count = ctl[ICOUNT]
         ctl[BUDGET] = (start_count + budget) & M64
         state_addr = st.address
@@ -571,7 +569,9 @@ class JIT:
             if reason == EXIT_INTERP:
                 # (a register operand outside the frame: the interpreter
                 # raises the fault at its slot)
-                interp.run(min(budget - done, 4096), until, one_block=True)
+                left = budget - ((ctl[ICOUNT] - start_count) & M64)
+                if left > 0:
+                    interp.run(min(left, 4096), until, one_block=True)
                 continue
             if reason == EXIT_BUDGET:
                 left = budget - ((ctl[ICOUNT] - start_count) & M64)
@@ -599,10 +599,14 @@ class JIT:
                 if not done:
                     reason = blk.cfn(state_addr) if self.profiler is None \
                         else self.profiler.call(blk, state_addr)
+                    # (blocks it chained to may have run: count afresh)
+                    left = budget - ((ctl[ICOUNT] - start_count) & M64)
                     if reason == EXIT_BUDGET and not m._poll_flag:
-                        interp.run(budget - done, until)
+                        if left > 0:
+                            interp.run(left, until)
                     elif reason == EXIT_INTERP:
-                        interp.run(min(budget - done, 4096), until, one_block=True)
+                        if left > 0:
+                            interp.run(min(left, 4096), until, one_block=True)
                     elif reason:
                         raise self._exit_fault()
                 else:
@@ -673,6 +677,8 @@ class _Env:
         self.n_tlb = state_mod.N_SOFT_TLB
         from translator.helpers import BLOCK_ENDING
         self.block_ending = BLOCK_ENDING
+        from .dispatch import emit_lookup
+        self.emit_lookup = emit_lookup
 
     def helper_id(self, name):
         return self.jit.helper_id(name)

@@ -76,6 +76,7 @@ _FIELDS = (
     ("icount_pending", np.uint64, 1),    # retired but not yet added to icount (see below)
     ("last_bundle", np.uint64, 1),       # bundle of the last retired instruction (IIPA)
     ("rt_callback", np.uint64, 1),       # host address of the runtime entry (set by the JIT)
+    ("dispatch_table", np.uint64, 1),    # host address of the JIT's block table, 0: no chaining
     ("alat_count", np.uint64, 1),        # valid ALAT entries: stores skip the ALAT when 0
     ("alat_tag", np.uint64, N_ALAT),     # register id (see translator/alat) or ~0 = invalid
     ("alat_addr", np.uint64, N_ALAT),

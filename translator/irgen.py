@@ -623,7 +623,27 @@ class BlockCompiler:
             with b.if_then(b.icmp_unsigned("!=", reason, ir.Constant(I64, 0)), likely=False):
                 b.store(reason, self._ptr("exit_reason", builder=b))
                 b.store(arg, self._ptr("exit_arg", builder=b))
-        b.ret(reason)
+                b.ret(reason)
+        self._chain(b, b.or_(ip, ri))
+
+    def _chain(self, b, plain):
+        """Go on to the next block without returning to the dispatcher: its
+        table look-up (env.emit_lookup), then a tail call -- a jump, so
+        chains never grow the host stack.  The table is read afresh at every
+        exit, so a block dropped from it (written code, a new translation,
+        another privilege level) is never entered; the next block's own
+        entry test keeps the instruction budget.  The runtime turns this off
+        (``dispatch_table`` = 0) where it must see every block boundary."""
+        c = lambda v: ir.Constant(I64, v)
+        table = b.load(self._ptr("dispatch_table", builder=b))
+        with b.if_then(b.icmp_unsigned("!=", table, c(0)), likely=True):
+            key, offset = self.env.emit_lookup(b, plain, b.load(self._ptr("psr", builder=b)), c)
+            slot = b.add(table, offset)
+            with b.if_then(b.icmp_unsigned("==", b.load(b.inttoptr(slot, PTR, pointee=I64)), key),
+                           likely=True):
+                code = b.load(b.inttoptr(b.add(slot, c(8)), PTR, pointee=I64))
+                b.ret(b.call(b.inttoptr(code, PTR), [self.st], ret=I64, tail="musttail"))
+        b.ret(c(0))
 
     def _finish_header(self):
         """The loop header's phis: a register's value from the entry, or

@@ -346,15 +346,17 @@ class IRBuilder:
                           PTR, pointee)
 
     # ------------------------------------------------------------ calls
-    def call(self, fn, args, ret=None):
+    def call(self, fn, args, ret=None, tail=""):
         """Call ``fn`` (a declared function or a function pointer); ``ret``
-        is the result type (i64 unless given)."""
+        is the result type (i64 unless given); ``tail``: "" or "musttail"
+        (a jump: the caller must return the result at once)."""
         ret = ret or fn.pointee or I64
         argl = ", ".join(f"{a.type} {a.ref}" for a in args)
+        kind = f"{tail} call" if tail else "call"
         if ret.name == "void":
-            self._line(f"call void {fn.ref}({argl})")
+            self._line(f"{kind} void {fn.ref}({argl})")
             return None
-        return self._emit(f"call {ret} {fn.ref}({argl})", ret)
+        return self._emit(f"{kind} {ret} {fn.ref}({argl})", ret)
 
     def phi(self, ty, incoming):
         """``incoming``: (value, predecessor block name) pairs; one value

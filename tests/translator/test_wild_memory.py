@@ -210,7 +210,7 @@ def run_case(access: str, wild: int, pos: int, psr_ac: bool = False, csd: int = 
     # the state buffer: identical outside the JIT's private fields
     from ia64jit.state import LAYOUT
     private = {"tlb_tag", "tlb_wtag", "tlb_addend", "budget", "exit_reason", "exit_arg",
-               "rt_callback"}
+               "rt_callback", "dispatch_table"}
     for name, off in LAYOUT.offsets.items():
         if name in private:
             continue
@@ -268,6 +268,8 @@ def wild_addresses(m=None):
                 st.address + LAYOUT.offset("tlb_tag"), st.address + LAYOUT.offset("rt_callback"),
                 m.mem.regions[1].host_address, m.mem.regions[1].host_address + 0x1000,
                 (st.address - DATA_BASE) & M64]
+        if m.jit is not None:       # the block table compiled code chains through
+            out += [m.jit.dispatcher.table_address, m.jit.dispatcher.table_address + 0x8000]
     return out
 
 
