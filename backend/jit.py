@@ -23,6 +23,8 @@ from translator.faults import GuestFault
 from .dispatch import EXIT_BUDGET, EXIT_MISS, EXIT_STOP, Dispatcher, table_key
 
 EXIT_INTERP = irgen.EXIT_INTERP
+EXIT_TIERUP = irgen.EXIT_TIERUP
+TIER_UP = 4_000_000       # instructions a loop runs at tier 1 before it is compiled at tier 2
 
 M64 = (1 << 64) - 1
 
@@ -79,12 +81,19 @@ class CompiledBlock:
 
 class JIT:
     def __init__(self, machine, threshold: int = 50, code_cache=None, opt: int = 2,
-                 batch: int = 32, async_compile: bool = False):
+                 batch: int = 32, async_compile: bool = False, tier_up: int = TIER_UP):
         """``async_compile``: blocks are translated and compiled in a forked
         child while the interpreter goes on (a run's results do not depend on
         it: both engines are exact; without fork, compilation stays here);
         off, blocks are usable as soon as they are hot (what the
-        differential tests need)."""
+        differential tests need).
+
+        ``tier_up``: every block is first compiled at tier 1 (no passes, the
+        fast code generator: ~10x quicker to compile, ~2-7x slower code); a
+        loop (a block that branches back to its start and so runs inside
+        its own function) that has run this many instructions there is
+        compiled again at tier 2 (the block pipeline and the optimising code
+        generator).  0: loops go to tier 2 at once."""
         self.m = machine
         self.async_compile = async_compile
         self._jobs = []          # forked children compiling in the background
@@ -92,6 +101,9 @@ class JIT:
         self.inflight = set()    # block keys being compiled in the background
         self._generation = 0     # bumped whenever translated code may be stale
         self.threshold = threshold
+        self.tier_up = tier_up
+        self.tier2_keys = set()  # loops that earned tier 2
+        self.tier_counters = np.zeros(irgen.TIERUP_SLOTS, dtype=np.int64)
         self.batch = batch
         self.opt = opt
         self.blocks = {}         # ip -> CompiledBlock
@@ -260,14 +272,16 @@ class JIT:
         modules = {}
         built = {}
         for ip in self.pending:
-            tier = 2 if irgen.loops_to_itself(self.mem.fetch_bundle, ip & ~0xF) else 1
+            loop = irgen.loops_to_itself(self.mem.fetch_bundle, ip & ~0xF)
+            tier = 2 if loop and (not self.tier_up or ip in self.tier2_keys) else 1
             if tier not in modules:
                 # (a fixed name: the module's text is the code-cache key)
                 modules[tier] = irtext.Module(name=f"blocks_t{tier}")
                 modules[tier].triple = self.triple
                 built[tier] = []
             module = modules[tier]
-            comp = irgen.BlockCompiler(module, self.env, ip & ~0xF, self.stop_addrs, ip & 0xF)
+            comp = irgen.BlockCompiler(module, self.env, ip & ~0xF, self.stop_addrs, ip & 0xF,
+                                       count_loop=loop and tier == 1)
             try:
                 covered = comp.build(self.mem.fetch_bundle)
             except Exception as exc:
@@ -546,6 +560,8 @@ class JIT:
         # boundary must be seen: a stop address, or per-block profiling.
         st.dispatch_table[0] = 0 if until is not None or self.profiler is not None \
             else self.dispatcher.table_address
+        st.tierup_table[0] = self.tier_counters.ctypes.data if self.tier_up else 0
+        st.tierup_limit[0] = self.tier_up or (1 << 63) - 1
         start_count = ctl[ICOUNT]
         ctl[BUDGET] = (start_count + budget) & M64
         state_addr = st.address
@@ -565,6 +581,9 @@ class JIT:
             else:
                 reason = EXIT_MISS
             if reason == EXIT_STOP:
+                continue
+            if reason == EXIT_TIERUP:
+                self._tier_up(int(ctl[C["exit_arg"]]))
                 continue
             if reason == EXIT_INTERP:
                 # (a register operand outside the frame: the interpreter
@@ -607,6 +626,8 @@ class JIT:
                     elif reason == EXIT_INTERP:
                         if left > 0:
                             interp.run(min(left, 4096), until, one_block=True)
+                    elif reason == EXIT_TIERUP:
+                        self._tier_up(int(ctl[C["exit_arg"]]))
                     elif reason:
                         raise self._exit_fault()
                 else:
@@ -648,6 +669,21 @@ class JIT:
                         if st.tlb_wtag[i] == page << 12:
                             st.tlb_wtag[i] = M64
                     self._seen_code_pages = set(code_pages)
+
+    def _tier_up(self, key: int) -> None:
+        """A tier-1 loop ran ``tier_up`` instructions: compile it at tier 2
+        (its tier-1 code runs on until that is installed)."""
+        slot = (key >> 4) & (irgen.TIERUP_SLOTS - 1)
+        if self.async_compile and len(self._jobs) >= MAX_CHILDREN:
+            self.tier_counters[slot] = 0           # (no child free: ask again later)
+            return
+        self.tier_counters[slot] = -(1 << 62)      # (asked once)
+        if key in self.tier2_keys or key in self.inflight:
+            return
+        self.tier2_keys.add(key)
+        self.stats["tier_ups"] = self.stats.get("tier_ups", 0) + 1
+        self.pending.append(key)
+        self.compile_pending()
 
     def _exit_fault(self) -> GuestFault:
         """The fault compiled code left with: raised in the runtime (pending)

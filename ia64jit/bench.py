@@ -65,7 +65,7 @@ def run_once(name: str, engine: str, scale: float = 1.0, budget=None, code_cache
         st = m.jit.stats
         out.update(blocks=st["compiled"], compile_s=st["compile_s"],
                    ms_per_block=1000 * st["compile_s"] / st["compiled"] if st["compiled"] else 0.0,
-                   cache_hits=st.get("cache_hits", 0))
+                   cache_hits=st.get("cache_hits", 0), tier_ups=st.get("tier_ups", 0))
     return out
 
 
@@ -86,11 +86,12 @@ def compare(name: str, scale: float = 1.0) -> dict:
 
 def format_table(rows: list) -> str:
     head = (f"{'workload':<10} {'interp MIPS':>11} {'JIT MIPS':>9} {'JIT/interp':>10} "
-            f"{'blocks':>6} {'ms/block':>8} {'cached run':>10}  status")
+            f"{'blocks':>6} {'tier 2':>6} {'ms/block':>8} {'cached run':>10}  status")
     lines = [head, "-" * len(head)]
     for r in rows:
         j = r["jit"]
         lines.append(f"{r['workload']:<10} {r['interp']['mips']:>11.3f} {j['mips']:>9.1f} "
-                     f"{r['ratio']:>9.0f}x {j.get('blocks', 0):>6} {j.get('ms_per_block', 0):>8.2f} "
+                     f"{r['ratio']:>9.0f}x {j.get('blocks', 0):>6} {j.get('tier_ups', 0):>6} "
+                     f"{j.get('ms_per_block', 0):>8.2f} "
                      f"{r['cache_speedup']:>9.2f}x  {j['status']}")
     return "\n".join(lines)

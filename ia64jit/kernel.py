@@ -170,6 +170,8 @@ def _stats(m, seconds) -> None:
         lines.append(f"  {count:10d}  {NAMES.get(code, code)}")
     if m.jit is not None:
         s = m.jit.stats
-        lines.append(f"  JIT: {s['compiled']} blocks in {s['modules']} modules, "
-                     f"{s['compile_s']:.2f} s compiling")
+        per = 1000 * s['compile_s'] / s['compiled'] if s['compiled'] else 0.0
+        lines.append(f"  JIT: {s['compiled']} blocks in {s['modules']} modules "
+                     f"({s.get('tier_ups', 0)} loops moved to tier 2), "
+                     f"{s['compile_s']:.2f} s compiling ({per:.1f} ms a block)")
     sys.stderr.write("\n".join(lines) + "\n")

@@ -770,7 +770,8 @@ class BatchRunner:
     gives (registers, data, stack and backing store) plus the program's
     setup, runs it from its entry on both and returns (interp, jit)."""
 
-    def __init__(self, code: bytes, offsets: dict, jit_threshold=1, opt=None, seed_blocks=True):
+    def __init__(self, code: bytes, offsets: dict, jit_threshold=1, opt=None, seed_blocks=True,
+                 tier_up=None):
         """``seed_blocks``: mark the statically known block starts (entries,
         branch targets, return addresses, the slot after each ``alloc``) as
         warm, so that the first compilation takes them all into one module
@@ -785,6 +786,8 @@ class BatchRunner:
                 m.jit.code_cache = None
                 if opt is not None:
                     m.jit.opt = opt
+                if tier_up is not None:     # (see backend/jit.JIT: 0 = loops at tier 2 at once)
+                    m.jit.tier_up = tier_up
                 if seed_blocks and jit_threshold <= 4:
                     m.jit.batch = 1 << 20
                     for key in block_starts(code, offsets.values()):

@@ -77,6 +77,8 @@ _FIELDS = (
     ("last_bundle", np.uint64, 1),       # bundle of the last retired instruction (IIPA)
     ("rt_callback", np.uint64, 1),       # host address of the runtime entry (set by the JIT)
     ("dispatch_table", np.uint64, 1),    # host address of the JIT's block table, 0: no chaining
+    ("tierup_table", np.uint64, 1),      # host address of the loop counters, 0: no tier-up
+    ("tierup_limit", np.uint64, 1),      # instructions a loop runs at tier 1 before tier 2
     ("alat_count", np.uint64, 1),        # valid ALAT entries: stores skip the ALAT when 0
     ("alat_tag", np.uint64, N_ALAT),     # register id (see translator/alat) or ~0 = invalid
     ("alat_addr", np.uint64, N_ALAT),
@@ -125,6 +127,7 @@ EXIT_HELPER = 3        # an instruction needs the Python runtime (exit_arg says 
 EXIT_FAULT = 4         # a fault was raised (exit_arg = fault code)
 EXIT_HALT = 5
 EXIT_INTERP = 7        # a block cannot run (a register outside the frame): interpret it
+EXIT_TIERUP = 8        # a tier-1 loop is hot: compile it at tier 2 (exit_arg: its start)
 
 
 class CPUState:

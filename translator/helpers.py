@@ -141,6 +141,10 @@ BLOCK_ENDING = frozenset({"rse_return", "rotate_regs", "rse_alloc", "flushrs",
                           "loadrs", "cover", "write_bspstore", "clrrrb",
                           "rfi", "bsw", "epc", "psr_write", "cr_write"})
 
+# Helpers that always raise a fault (compiled code leaves after them
+# without testing for one).
+RAISING = frozenset({"data_fault"})
+
 
 def attach(cpu) -> dict:
     """Give ``cpu`` its RSE and return the helper table for it."""

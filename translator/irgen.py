@@ -18,6 +18,7 @@ from __future__ import annotations
 from frontend.decoder import decode_bundle as _decode_bundle
 from . import faults
 from . import irtext as ir
+from .helpers import RAISING
 from .semantics import lookup
 
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
@@ -26,10 +27,17 @@ M64 = (1 << 64) - 1
 
 EXIT_OK, EXIT_BUDGET, EXIT_FAULT = 0, 1, 4     # must match ia64jit.state
 EXIT_INTERP = 7        # the block cannot run here: interpret it (nothing has changed)
+EXIT_TIERUP = 8        # this loop is hot: compile it again at tier 2 (exit_arg: its start)
+TIERUP_SLOTS = 4096    # loop counters (state.tierup_table), by block start
 
 
 class Untranslatable(Exception):
     """The block contains something the IR emitter cannot express."""
+
+
+class _NeedsBranch(Exception):
+    """A predicated instruction does more than compute and write registers
+    (memory, a fault, a branch, the runtime): it runs under a branch."""
 
 
 class IREmitter:
@@ -42,6 +50,7 @@ class IREmitter:
         self.slot = 0
         self.qp = None
         self.taken = None      # i1 alloca-backed flag set by branch()
+        self.pred = None       # qp of a predicated instruction emitted as selects
 
     # ------------------------------------------------------------ values
     def _v(self, x):
@@ -206,6 +215,19 @@ class IREmitter:
             return self.b.select(c, self._c(a), self._c(b))
         return self.b.select(c, self._v(a), self._v(b))
 
+    # ------------------------------------------------------------ predication
+    def _set(self, key, vals):
+        """A register write; under a predicate, the new value where qp holds."""
+        if self.pred is not None:
+            old = self.c.reg(key)
+            vals = tuple(self.b.select(self.pred, v, o) for v, o in zip(vals, old))
+        self.c.set_reg(key, vals)
+
+    def _effect(self):
+        """What follows is more than arithmetic on registers."""
+        if self.pred is not None:
+            raise _NeedsBranch
+
     # ------------------------------------------------------------ state
     def read_gr(self, n):
         if n == 0:
@@ -216,7 +238,7 @@ class IREmitter:
         if n == 0:
             self.fault(faults.ILLEGAL_OPERATION)
             return
-        self.c.set_reg(("gr", n), (self._v(v), self._c(nat)))
+        self._set(("gr", n), (self._v(v), self._c(nat)))
 
     def read_pr(self, n):
         if n == 0:
@@ -226,13 +248,14 @@ class IREmitter:
     def write_pr(self, n, c):
         if n == 0:
             return
-        self.c.set_reg(("pr", n), (self._c(c),))
+        self._set(("pr", n), (self._c(c),))
 
     def read_fr(self, n):
         sp, ep = self.c.fr_ptrs(n)
         return self.b.load(sp), self.b.load(ep)
 
     def write_fr(self, n, sig, se):
+        self._effect()
         if n < 2:
             self.fault(faults.ILLEGAL_OPERATION)
             return
@@ -244,22 +267,25 @@ class IREmitter:
         return self.c.reg(("br", n))[0]
 
     def write_br(self, n, v):
-        self.c.set_reg(("br", n), (self._v(v),))
+        self._set(("br", n), (self._v(v),))
 
     def read_ar(self, n):
         return self.c.reg(("ar", n))[0]
 
     def write_ar(self, n, v):
-        self.c.set_reg(("ar", n), (self._v(v),))
+        self._set(("ar", n), (self._v(v),))
 
     # ------------------------------------------------------------ memory
     def load(self, addr, size, sema=False):
+        self._effect()
         return self.c.mem_access(self, self._v(addr), size, None, sema)
 
     def store(self, addr, v, size, sema=False):
+        self._effect()
         self.c.mem_access(self, self._v(addr), size, self._v(v), sema)
 
     def load_spec(self, addr, size):
+        self._effect()
         return self.c.mem_load_spec(self, self._v(addr), size)
 
     def read_state(self, name, i=0):
@@ -273,39 +299,49 @@ class IREmitter:
         return self.c.env.n_stacked
 
     def write_state(self, name, v, i=0):
+        self._effect()
         lay = self.c.env.layout
         ty = I64 if lay.dtypes[name].itemsize == 8 else I8
         v = self._v(v)
         self.b.store(v if ty == I64 else self.b.trunc(v, I8), self.c._ptr(name, i, ty))
 
     def udiv(self, a, n):
+        self._effect()
         return self.b.udiv(self._v(a), self._v(n))
 
     def urem(self, a, n):
+        self._effect()
         return self.b.urem(self._v(a), self._v(n))
 
     def end_block(self):
         """The frame changed: the block ends after this instruction (its
         cached register pointers stay right for the write-back at the exit)."""
+        self._effect()
         self.c.ends_here = True
 
     # ------------------------------------------------------------ control
     def fault(self, code, cond=None, detail="", arg=0):
+        self._effect()
         self.c.fault_exit(self, code, None if cond is None else self._c(cond), arg)
 
     def branch(self, target, cond=None, slot=0):
+        self._effect()
         self.c.note_branch(self, self._v(target), None if cond is None else self._c(cond),
                            None if isinstance(slot, int) and slot == 0 else self._v(slot))
 
     def helper(self, name, *args):
+        self._effect()
         return self.c.call_helper(self, name, [self._v(a) for a in args])
 
     def helper_if(self, cond, name, *args):
+        self._effect()
         c = self._c(cond)
         pre = self.b.block.name
         with self.b.if_then(c):
             r = self.c.call_helper(self, name, [self._v(a) for a in args])
-            end = self.b.block.name
+            end = None if self.b.block.is_terminated else self.b.block.name
+        if end is None:                 # (the helper always raises)
+            return ir.Constant(I64, 0)
         return self.b.phi(I64, [(ir.Constant(I64, 0), pre), (r, end)])
 
     def fma_ext(self, asig, ase, bsig, bse, csig, cse):
@@ -396,8 +432,11 @@ class BlockCompiler:
 
     MAX_BUNDLES = 32
 
-    def __init__(self, module, env, ip, stop_addrs=(), ri=0):
+    def __init__(self, module, env, ip, stop_addrs=(), ri=0, count_loop=False):
+        """``count_loop``: a loop compiled at the fast tier counts what it
+        runs, to be compiled again at the optimising one when hot."""
         self.stop_addrs = stop_addrs
+        self.count_loop = count_loop
         self.m = module
         self.env = env
         self.start = ip
@@ -624,7 +663,27 @@ class BlockCompiler:
                 b.store(reason, self._ptr("exit_reason", builder=b))
                 b.store(arg, self._ptr("exit_arg", builder=b))
                 b.ret(reason)
+        if self.count_loop and self.latches:
+            self._count_loop(b, b.add(loop_insns, n))
         self._chain(b, b.or_(ip, ri))
+
+    def _count_loop(self, b, done):
+        """A loop at the fast tier adds what each entry ran to its counter
+        (state.tierup_table, slot by start address: a shared slot only
+        hastens a tier-up); past state.tierup_limit it leaves with
+        EXIT_TIERUP (its state complete, as at any exit) for the runtime to
+        compile it at the optimising tier."""
+        c = lambda v: ir.Constant(I64, v)
+        table = b.load(self._ptr("tierup_table", builder=b))
+        with b.if_then(b.icmp_unsigned("!=", table, c(0)), likely=True):
+            slot = ((self.start >> 4) & (TIERUP_SLOTS - 1)) * 8
+            p = b.inttoptr(b.add(table, c(slot)), PTR, pointee=I64)
+            total = b.add(b.load(p), done)
+            b.store(total, p)
+            limit = b.load(self._ptr("tierup_limit", builder=b))
+            with b.if_then(b.icmp_signed(">=", total, limit), likely=False):
+                b.store(c(self.start | self.start_ri), self._ptr("exit_arg", builder=b))
+                b.ret(c(EXIT_TIERUP))
 
     def _chain(self, b, plain):
         """Go on to the next block without returning to the dispatcher: its
@@ -711,6 +770,9 @@ class BlockCompiler:
             self.reload()
         else:
             self.reload_ars()
+        if name in RAISING:            # (the fault is pending in the runtime)
+            self._exit(self.b, em.ip, em.slot, EXIT_FAULT, 0, self.n_insns)
+            return r
         failed = self.b.icmp_unsigned("!=", self.b.load(self._ptr("exit_reason")),
                                       ir.Constant(I64, 0))
         with self.b.if_then(failed, likely=False):
@@ -905,8 +967,32 @@ class BlockCompiler:
             sem.fn(em, insn)
         else:
             em.qp = ir.Constant(I1, 1)
-            with self.b.if_then(em.read_pr(qp)):
+            qpv = em.read_pr(qp)
+            if self._predicated(em, insn, sem, qpv):
+                return
+            with self.b.if_then(qpv):
                 sem.fn(em, insn)
+
+    def _predicated(self, em, insn, sem, qpv):
+        """Predication kept as predication: an instruction that only
+        computes and writes registers becomes selects on its qp (no blocks,
+        no phis).  If its semantics do anything else, what was emitted is
+        taken back (True: done)."""
+        block, lines, n_blocks = self.b.block, len(self.b.block.lines), len(self.fn.blocks)
+        cur, written = dict(self.cur), set(self.written)
+        em.pred = qpv
+        try:
+            sem.fn(em, insn)
+            return True
+        except _NeedsBranch:
+            # (values first named meanwhile keep their dead loads in the entry)
+            del block.lines[lines:]
+            del self.fn.blocks[n_blocks:]
+            self.b.position_at_end(block)
+            self.cur, self.written = cur, written
+            return False
+        finally:
+            em.pred = None
 
     @staticmethod
     def _is_branch(insn):
@@ -937,6 +1023,12 @@ class BlockCompiler:
                 with b.if_then(b.icmp_unsigned("<", room, ir.Constant(I64, 3 * self.MAX_BUNDLES)),
                                likely=False):
                     self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
+                if self.count_loop:
+                    # (hot already in this one entry: leave, and the exit's
+                    # count asks for tier 2)
+                    limit = self.eb.load(self._ptr("tierup_limit", builder=self.eb))
+                    with b.if_then(b.icmp_signed(">=", done, limit), likely=False):
+                        self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
                 self.cur[("loop_insns",)] = (done,)
                 # (the next pass starts after this bundle's branch retired)
                 self.cur[("last_bundle",)] = (ir.Constant(I64, self.last_static),)

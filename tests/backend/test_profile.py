@@ -206,6 +206,7 @@ def test_counts_survive_table_flushes_and_recompilation(cache_dir):
     code, setup = bench.load("sort")
     m = new_machine("jit", code, jit_threshold=20)
     m.jit.code_cache = CodeCache(cache_dir, salt=m.jit.code_cache.salt)
+    m.jit.tier_up = 0         # (one compilation per block: no tier-1 record before tier 2)
     m.reg_write("r20", 1)
     prof = Profiler(m).attach()
     m.run(CODE_BASE, count=2_000_000)

@@ -36,11 +36,12 @@ SETTINGS = dict(deadline=None, database=None, suppress_health_check=list(HealthC
 BATCH = dict(SETTINGS, phases=[Phase.explicit, Phase.generate])
 
 
-def _check_batch(progs, jit_threshold=1, opt=None, inputs=1):
+def _check_batch(progs, jit_threshold=1, opt=None, inputs=1, tier_up=None):
     """Run every program of the batch on both engines; on a difference,
     fail with the program and the differences."""
     code, offsets = progen.assemble_batch(progs)
-    runner = progen.BatchRunner(code, offsets, jit_threshold=jit_threshold, opt=opt)
+    runner = progen.BatchRunner(code, offsets, jit_threshold=jit_threshold, opt=opt,
+                                tier_up=tier_up)
     for p in progs:
         for k in range(inputs):
             q = p if k == 0 else progen.Program(
@@ -82,6 +83,16 @@ def test_loops_and_calls(progs):
     """320 programs with loops, calls and recursion (O0), each also run
     with a second input on the same compiled code."""
     _check_batch(progs, opt=0, inputs=2)
+
+
+@settings(max_examples=10, **BATCH)
+@given(progen.program_batches(8, items=(2, 10), functions=(0, 2), max_depth=8),
+       st.sampled_from([0, 40]))
+def test_loops_at_tier_2(progs, tier_up):
+    """80 programs with loops and calls whose loops run at the optimising
+    tier: from the start (tier_up 0) or after 40 instructions at the fast
+    one (the switch happens mid-run, through EXIT_TIERUP)."""
+    _check_batch(progs, inputs=2, tier_up=tier_up)
 
 
 @settings(max_examples=10, **BATCH)

@@ -1,0 +1,164 @@
+"""Compilation tiers and block chaining.
+
+Every block is compiled first at tier 1 (no passes, the fast code
+generator); a loop that has run ``tier_up`` instructions there leaves with
+EXIT_TIERUP and is compiled again at tier 2.  Compiled blocks go on to the
+next block through the dispatch table themselves (a tail call), unless the
+run must see every block boundary (a stop address, profiling).  Results
+must be the interpreter's in every case."""
+
+from __future__ import annotations
+
+import pytest
+
+from ia64jit.difftest import CODE_BASE, assemble, diff_states, have_binutils, new_machine
+from ia64jit.machine import EmulationError
+
+pytestmark = pytest.mark.skipif(not have_binutils(), reason="needs ia64-linux-gnu-as")
+
+# A loop that is one block (it branches back to its own start).
+SELF_LOOP = """
+	mov r8=0
+	movl r9=300000
+	;;
+1:	add r8=3,r8
+	adds r9=-1,r9
+	;;
+	cmp.ne p6,p0=0,r9
+(p6)	br.cond.sptk.few 1b
+	;;
+	break.i 0
+	;;
+"""
+
+# A loop of two blocks that call each other's bundles in turn: every
+# iteration crosses two block boundaries (chained, never back in Python).
+PING_PONG = """
+	mov r8=0
+	movl r9=200000
+	;;
+1:	add r8=1,r8
+	br.cond.sptk.few 2f
+	;;
+	nop.m 0
+	nop.i 0
+	nop.i 0
+	;;
+2:	adds r9=-1,r9
+	;;
+	cmp.ne p6,p0=0,r9
+	;;
+(p6)	br.cond.sptk.few 1b
+	;;
+	break.i 0
+	;;
+"""
+
+
+def _run(code, engine, count=50_000_000, until=None, **jit_opts):
+    m = new_machine(engine, code, jit_threshold=2)
+    for k, v in jit_opts.items():
+        setattr(m.jit, k, v)
+    if m.jit is not None:
+        m.jit.code_cache = None
+    m.last_fault = None
+    try:
+        m.run(CODE_BASE, until=until, count=count)
+    except EmulationError as exc:   # the final break
+        f = exc.fault
+        m.last_fault = (f.code, f.ip, f.slot, f.arg)
+    return m
+
+
+def _same_as_interpreter(code, m, **kw):
+    ref = _run(code, "interp", **kw)
+    assert diff_states(ref, m) == []
+    assert m.reg_read("icount") == ref.reg_read("icount")
+    assert m.last_fault == ref.last_fault
+
+
+def test_hot_loop_moves_to_tier_2_and_results_stay_exact():
+    code = assemble(SELF_LOOP)
+    m = _run(code, "jit", tier_up=20_000)
+    assert m.reg_read("r8") == 900_000
+    assert m.jit.stats.get("tier_ups") == 1
+    assert m.jit.tier2_keys == {CODE_BASE + 0x10}      # (the loop's bundle)
+    _same_as_interpreter(code, m)
+
+
+def test_a_loop_below_the_limit_stays_at_tier_1():
+    code = assemble(SELF_LOOP)
+    m = _run(code, "jit", tier_up=1 << 40)
+    assert m.reg_read("r8") == 900_000
+    assert not m.jit.stats.get("tier_ups") and not m.jit.tier2_keys
+    assert m.jit.blocks
+    _same_as_interpreter(code, m)
+
+
+def test_tier_up_zero_compiles_loops_at_tier_2_at_once():
+    code = assemble(SELF_LOOP)
+    m = _run(code, "jit", tier_up=0)
+    assert m.reg_read("r8") == 900_000
+    assert not m.jit.stats.get("tier_ups")
+    assert m.state.tierup_table[0] == 0
+    _same_as_interpreter(code, m)
+
+
+def test_blocks_chain_without_returning_and_without_growing_the_stack():
+    code = assemble(PING_PONG)
+    calls = []
+    m = new_machine("jit", code, jit_threshold=2)
+    m.jit.code_cache = None
+    fn = m.jit.dispatcher.run
+    m.jit.dispatcher.run = lambda *a: calls.append(1) or fn(*a)
+    m.last_fault = None
+    try:
+        m.run(CODE_BASE, count=50_000_000)
+    except EmulationError as exc:
+        f = exc.fault
+        m.last_fault = (f.code, f.ip, f.slot, f.arg)
+    # 400,000 block boundaries, 200,000 iterations: a host stack frame per
+    # boundary would have overflowed; a return to Python per boundary
+    # would show as as many dispatcher calls.
+    assert m.reg_read("r8") == 200_000 and m.reg_read("r9") == 0
+    assert len(calls) < 100
+    _same_as_interpreter(code, m)
+
+
+def test_a_budget_ends_a_chain_at_the_exact_instruction():
+    code = assemble(PING_PONG)
+    for count in (1_000, 12_345, 99_999):
+        m = _run(code, "jit", count=count)
+        ref = _run(code, "interp", count=count)
+        assert m.reg_read("icount") == ref.reg_read("icount") == count
+        assert diff_states(ref, m) == []
+
+
+def test_a_stop_address_is_seen_inside_a_chain():
+    code = assemble(PING_PONG)
+    # (the bundle at label 2: reached on every iteration)
+    stop = CODE_BASE + 0x30
+    m = new_machine("jit", code, jit_threshold=2)
+    m.jit.code_cache = None
+    m.run(CODE_BASE, count=1_000_000)          # warm: everything compiled and chaining
+    assert m.jit.blocks
+    m.run(until=stop, count=1_000_000)
+    assert m.reg_read("ip") == stop and m.reg_read("ri") == 0
+    ref = new_machine("interp", code)
+    ref.run(CODE_BASE, count=1_000_000)
+    ref.run(until=stop, count=1_000_000)
+    m.last_fault = ref.last_fault = None
+    assert diff_states(ref, m) == []
+
+
+def test_block_hooks_see_every_block_even_on_the_jit_engine():
+    code = assemble(PING_PONG)
+    seen = []
+    m = new_machine("jit", code, jit_threshold=2)
+    m.jit.code_cache = None
+    m.hook_block(lambda mach, ip: seen.append(ip))
+    m.run(CODE_BASE, count=20_000)
+    # label 1 (0x10) and label 2 (0x30) once per iteration each
+    assert seen.count(CODE_BASE + 0x30) == seen.count(CODE_BASE + 0x10) or \
+        abs(seen.count(CODE_BASE + 0x30) - seen.count(CODE_BASE + 0x10)) == 1
+    assert seen.count(CODE_BASE + 0x30) > 1000
