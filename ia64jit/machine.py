@@ -310,7 +310,9 @@ class Machine:
 
     def hook_block(self, fn):
         """fn(machine, ip) whenever execution reaches a new bundle address
-        after a taken branch or a run start."""
+        after a taken branch or a run start.  While block hooks are
+        installed, execution stays in the interpreter (compiled blocks run
+        on into each other without a stop between them)."""
         self._block_hooks.append(fn)
 
     def _call_insn_hooks(self, ip, slot, insn):
@@ -353,7 +355,8 @@ class Machine:
             self.interp.stop_now = False
             before = ctl[ICOUNT]
             try:
-                if self.jit is not None and not self._insn_hooks and not self.interp.trace:
+                if self.jit is not None and not self._insn_hooks and not self._block_hooks \
+                        and not self.interp.trace:
                     self.jit.run(step, until)
                 else:
                     self._interp_step(step, until)

@@ -459,7 +459,7 @@ class BlockCompiler:
         self.ends_here = False  # the current instruction called a block-ending helper
         self.insn_stores = False  # the current instruction stores to memory
         self.exit_bb = self.fn.append_basic_block("exit")          # write back, then leave
-        self.exit_edges = []   # (block name, (ip, ri, reason, arg, n, last bundle)) per exit
+        self.exit_sites = {}   # register values -> (site block, [(from, exit values)], values)
         self.last_static = None  # bundle of the last instruction retired (None: see last_bundle)
         self.max_stacked = 0     # highest stacked register the block names
         self.callback = None     # (runtime entry, state address) once loaded
@@ -635,14 +635,29 @@ class BlockCompiler:
         v = lambda x: ir.Constant(I64, x) if isinstance(x, int) else x
         last = ir.Constant(I64, self.last_static) if self.last_static is not None \
             else self.cur[("last_bundle",)][0]
-        self.exit_edges.append((b.block.name, (v(ip), v(ri), v(reason), v(arg & M64),
-                                               v(n_insns), last,
-                                               self.cur[("loop_insns",)][0]), dict(self.cur)))
-        b.branch(self.exit_bb)
+        vals = (v(ip), v(ri), v(reason), v(arg & M64), v(n_insns), last,
+                self.cur[("loop_insns",)][0])
+        # Exits that see the same register values (the faults one instruction
+        # may raise, stores that write no register) first meet in a site
+        # block of their own: the shared exit's register phis then have an
+        # entry per site, not per exit.
+        sig = tuple(sorted((k, tuple(x.ref for x in vs)) for k, vs in self.cur.items()
+                           if k[0] in self._TYPES))
+        site = self.exit_sites.get(sig)
+        if site is None:
+            site = self.exit_sites[sig] = (self.fn.append_basic_block("site"), [],
+                                           dict(self.cur))
+        site[1].append((b.block.name, vals))
+        b.branch(site[0])
 
     def _finish_exits(self):
+        edges = []
+        for block, arrivals, snap in self.exit_sites.values():
+            sb = ir.IRBuilder(block)
+            vals = tuple(sb.phi(I64, [(vs[k], name) for name, vs in arrivals]) for k in range(7))
+            sb.branch(self.exit_bb)
+            edges.append((block.name, vals, snap))
         b = ir.IRBuilder(self.exit_bb)
-        edges = self.exit_edges
         vals = [b.phi(I64, [(vs[k], name) for name, vs, _ in edges]) for k in range(7)]
         ip, ri, reason, arg, n, last, loop_insns = vals
         # (a register a block writes later than an exit has its start value there)

@@ -210,7 +210,7 @@ def run_case(access: str, wild: int, pos: int, psr_ac: bool = False, csd: int = 
     # the state buffer: identical outside the JIT's private fields
     from ia64jit.state import LAYOUT
     private = {"tlb_tag", "tlb_wtag", "tlb_addend", "budget", "exit_reason", "exit_arg",
-               "rt_callback", "dispatch_table"}
+               "rt_callback", "dispatch_table", "tierup_table", "tierup_limit"}
     for name, off in LAYOUT.offsets.items():
         if name in private:
             continue
