@@ -881,6 +881,7 @@ class BlockCompiler:
         first_slot = self.start_ri
         covered = []
         ended = False
+        jump_to = None
         for _ in range(self.MAX_BUNDLES):
             try:
                 raw = fetch(ip)
@@ -928,6 +929,9 @@ class BlockCompiler:
                     with self.b.if_then(self.cur[("code_written",)][0], likely=False):
                         self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
                 if self._is_branch(insn):
+                    jump_to = self._follow(insn, covered)
+                    if jump_to is not None:
+                        break             # (the rest of this bundle never runs)
                     self._branch_point()
                     if self._unconditional(insn):
                         ended = True
@@ -939,6 +943,9 @@ class BlockCompiler:
             if ended:
                 break
             first_slot = 0
+            if jump_to is not None:
+                ip, jump_to = jump_to, None
+                continue
             ip = (ip + 16) & M64
             if ip & 0xFFF == 0 or ip in self.stop_addrs:
                 break
@@ -1008,6 +1015,22 @@ class BlockCompiler:
             return False
         finally:
             em.pred = None
+
+    def _follow(self, insn, covered):
+        """A trace through an unconditional jump: for ``br`` (B1, btype cond,
+        qp 0) to a bundle of this page not yet in the block (nor its start,
+        which makes a loop, nor a stop address), the block goes on at the
+        target instead of leaving; returns it (else None)."""
+        t = self.static_target
+        if t is None or insn.row.fmt.name != "B1" or insn.f["btype"] != 0 or \
+                insn.f["qp"] != 0 or self.ends_here:
+            return None
+        t &= ~0xF & M64
+        if (t ^ self.start) >> 12 or t in covered or t == self.start or t in self.stop_addrs:
+            return None
+        # (its taken flag is spent: later branches start from not taken)
+        self.cur[("taken",)] = (ir.Constant(I1, 0),)
+        return t
 
     @staticmethod
     def _is_branch(insn):
