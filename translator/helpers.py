@@ -145,6 +145,11 @@ BLOCK_ENDING = frozenset({"rse_return", "rotate_regs", "rse_alloc", "flushrs",
 # without testing for one).
 RAISING = frozenset({"data_fault"})
 
+# Helpers that neither fault, nor look at the time, nor touch registers a
+# block caches: compiled code calls them without publishing its
+# instruction count, writing back or re-reading ARs, or testing for a fault.
+PLAIN = frozenset({"alat_store", "fp_psr_mark"})
+
 
 def attach(cpu) -> dict:
     """Give ``cpu`` its RSE and return the helper table for it."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from frontend.decoder import decode_bundle as _decode_bundle
 from . import faults
 from . import irtext as ir
-from .helpers import RAISING
+from .helpers import PLAIN, RAISING
 from .semantics import lookup
 
 I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
@@ -757,9 +757,10 @@ class BlockCompiler:
         registers are re-read after any call; a fault raised in the runtime
         leaves the block at this slot."""
         ending = name in self.env.block_ending
+        plain = name in PLAIN
         if ending:
             self.writeback()
-        else:
+        elif not plain:
             # reload_ars() below re-reads every cached AR from the state:
             # the ARs this block has written must be there first.
             dirty_ars = {k for k in self.written if k[0] == "ar"}
@@ -773,6 +774,8 @@ class BlockCompiler:
                                          pointee=I64), eb.ptrtoint(self.st, I64))
         cb, st = self.callback
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
+        if plain:
+            return self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
         # The runtime sees the exact instruction count (the ITC follows it).
         pend = self._ptr("icount_pending")
         self.b.store(self.b.add(self.cur[("loop_insns",)][0], ir.Constant(I64, self.n_insns)), pend)
