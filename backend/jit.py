@@ -600,7 +600,8 @@ class JIT:
                     interp.run(left, until)
                 continue
             if reason != EXIT_MISS:
-                raise self._exit_fault()
+                self._raise_exit_fault(until, budget - ((ctl[ICOUNT] - start_count) & M64))
+                continue
             if self._jobs:
                 self.reap()
             key = ctl[IP] | ctl[RI]
@@ -629,7 +630,7 @@ class JIT:
                     elif reason == EXIT_TIERUP:
                         self._tier_up(int(ctl[C["exit_arg"]]))
                     elif reason:
-                        raise self._exit_fault()
+                        self._raise_exit_fault(until, left)
                 else:
                     # A collision pushed it out of the table: put it back.
                     self.dispatcher.insert(table_key(key, ctl[PSR]), self.engine_addr(blk))
@@ -685,14 +686,30 @@ class JIT:
         self.pending.append(key)
         self.compile_pending()
 
-    def _exit_fault(self) -> GuestFault:
+    def _raise_exit_fault(self, until, left) -> None:
+        """Raise the fault compiled code left with.  A runtime call that
+        reported a fault without leaving one (never expected) is not turned
+        into a fault of its own: the instruction is interpreted again from
+        its slot (the block wrote its registers back there), and the
+        interpreter raises whatever it really raises."""
+        f = self._exit_fault()
+        if f is not None:
+            raise f
+        self.stats["lost_faults"] = self.stats.get("lost_faults", 0) + 1
+        if left > 0:
+            self.m.interp.run(min(left, 4096), until, one_block=True)
+
+    def _exit_fault(self) -> GuestFault | None:
         """The fault compiled code left with: raised in the runtime (pending)
-        or by the block itself (code and argument in exit_arg)."""
+        or by the block itself (code and argument in exit_arg); None when a
+        runtime call reported one but none is pending."""
         ctl, C = self.m.state.ctl, self.m.state.CTL
         ctl[C["exit_reason"]] = 0
         f, self.pending_fault = self.pending_fault, None
         if f is None:
             arg = ctl[C["exit_arg"]]
+            if arg & 0xFF == 0:
+                return None
             return GuestFault(arg & 0xFF, ctl[C["ip"]], ctl[C["ri"]], arg >> 8)
         f.ip, f.slot = ctl[C["ip"]], ctl[C["ri"]]
         return f

@@ -174,4 +174,7 @@ def _stats(m, seconds) -> None:
         lines.append(f"  JIT: {s['compiled']} blocks in {s['modules']} modules "
                      f"({s.get('tier_ups', 0)} loops moved to tier 2), "
                      f"{s['compile_s']:.2f} s compiling ({per:.1f} ms a block)")
+        if s.get("lost_faults"):
+            lines.append(f"  JIT: {s['lost_faults']} runtime calls reported a fault they "
+                         f"did not raise (their instructions were interpreted again)")
     sys.stderr.write("\n".join(lines) + "\n")

@@ -162,3 +162,58 @@ def test_block_hooks_see_every_block_even_on_the_jit_engine():
     assert seen.count(CODE_BASE + 0x30) == seen.count(CODE_BASE + 0x10) or \
         abs(seen.count(CODE_BASE + 0x30) - seen.count(CODE_BASE + 0x10)) == 1
     assert seen.count(CODE_BASE + 0x30) > 1000
+
+
+ALAT_LOOP = """
+	mov r8=0
+	movl r9=1000
+	;;
+1:	ld8.a r10=[r1]
+	adds r9=-1,r9
+	;;
+	add r8=r8,r10
+	cmp.ne p6,p0=0,r9
+(p6)	br.cond.sptk.few 1b
+	;;
+	break.i 0
+	;;
+"""
+
+
+def test_a_runtime_call_that_reports_a_fault_it_never_raised_is_interpreted_again():
+    """The safety net behind a helper's fault test: exit_reason set with no
+    fault pending (never expected) re-runs the instruction in the
+    interpreter instead of stopping the guest with a fault of no kind."""
+    code = assemble(ALAT_LOOP)
+    m = new_machine("jit", code, jit_threshold=2)
+    m.jit.code_cache = None
+    real = m.helpers["alat_set"]
+    calls = []
+
+    def flaky(cpu, code, addr, size):
+        calls.append(1)
+        if len(calls) == 500:                  # (compiled by then)
+            st = cpu.state
+            st.ctl[st.CTL["exit_reason"]] = 4  # reported, not raised
+            return 0
+        return real(cpu, code, addr, size)
+
+    m.helpers["alat_set"] = flaky
+    m.mem_write(0x200000, (7).to_bytes(8, "little"))
+    m.last_fault = None
+    try:
+        m.run(CODE_BASE, count=1_000_000)
+    except EmulationError as exc:
+        f = exc.fault
+        m.last_fault = (f.code, f.ip, f.slot, f.arg)
+    assert m.jit.stats.get("lost_faults") == 1
+    assert m.reg_read("r8") == 7000
+    ref = new_machine("interp", code)
+    ref.mem_write(0x200000, (7).to_bytes(8, "little"))
+    ref.last_fault = None
+    try:
+        ref.run(CODE_BASE, count=1_000_000)
+    except EmulationError as exc:
+        f = exc.fault
+        ref.last_fault = (f.code, f.ip, f.slot, f.arg)
+    assert diff_states(ref, m) == []
