@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from ia64jit.difftest import CODE_BASE, assemble, diff_states, have_binutils, new_machine
+from ia64jit.difftest import (CODE_BASE, DATA_BASE, assemble, diff_states, have_binutils,
+                              new_machine)
 from ia64jit.machine import EmulationError
 
 pytestmark = pytest.mark.skipif(not have_binutils(), reason="needs ia64-linux-gnu-as")
@@ -55,19 +56,28 @@ PING_PONG = """
 """
 
 
-def _run(code, engine, count=50_000_000, until=None, **jit_opts):
+def _machine(code, engine, **jit_opts):
     m = new_machine(engine, code, jit_threshold=2)
     for k, v in jit_opts.items():
         setattr(m.jit, k, v)
     if m.jit is not None:
         m.jit.code_cache = None
+    return m
+
+
+def _finish(m, count=50_000_000, until=None):
+    """Run from the code base; the fault that stops it (the final break) in last_fault."""
     m.last_fault = None
     try:
         m.run(CODE_BASE, until=until, count=count)
-    except EmulationError as exc:   # the final break
+    except EmulationError as exc:
         f = exc.fault
         m.last_fault = (f.code, f.ip, f.slot, f.arg)
     return m
+
+
+def _run(code, engine, count=50_000_000, until=None, **jit_opts):
+    return _finish(_machine(code, engine, **jit_opts), count, until)
 
 
 def _same_as_interpreter(code, m, **kw):
@@ -107,16 +117,10 @@ def test_tier_up_zero_compiles_loops_at_tier_2_at_once():
 def test_blocks_chain_without_returning_and_without_growing_the_stack():
     code = assemble(PING_PONG)
     calls = []
-    m = new_machine("jit", code, jit_threshold=2)
-    m.jit.code_cache = None
+    m = _machine(code, "jit")
     fn = m.jit.dispatcher.run
     m.jit.dispatcher.run = lambda *a: calls.append(1) or fn(*a)
-    m.last_fault = None
-    try:
-        m.run(CODE_BASE, count=50_000_000)
-    except EmulationError as exc:
-        f = exc.fault
-        m.last_fault = (f.code, f.ip, f.slot, f.arg)
+    _finish(m)
     # 400,000 block boundaries, 200,000 iterations: a host stack frame per
     # boundary would have overflowed; a return to Python per boundary
     # would show as as many dispatcher calls.
@@ -185,8 +189,7 @@ def test_a_runtime_call_that_reports_a_fault_it_never_raised_is_interpreted_agai
     fault pending (never expected) re-runs the instruction in the
     interpreter instead of stopping the guest with a fault of no kind."""
     code = assemble(ALAT_LOOP)
-    m = new_machine("jit", code, jit_threshold=2)
-    m.jit.code_cache = None
+    m = _machine(code, "jit")
     real = m.helpers["alat_set"]
     calls = []
 
@@ -199,21 +202,10 @@ def test_a_runtime_call_that_reports_a_fault_it_never_raised_is_interpreted_agai
         return real(cpu, code, addr, size)
 
     m.helpers["alat_set"] = flaky
-    m.mem_write(0x200000, (7).to_bytes(8, "little"))
-    m.last_fault = None
-    try:
-        m.run(CODE_BASE, count=1_000_000)
-    except EmulationError as exc:
-        f = exc.fault
-        m.last_fault = (f.code, f.ip, f.slot, f.arg)
+    ref = _machine(code, "interp")
+    for x in (m, ref):
+        x.mem_write(DATA_BASE, (7).to_bytes(8, "little"))
+        _finish(x, count=1_000_000)
     assert m.jit.stats.get("lost_faults") == 1
     assert m.reg_read("r8") == 7000
-    ref = new_machine("interp", code)
-    ref.mem_write(0x200000, (7).to_bytes(8, "little"))
-    ref.last_fault = None
-    try:
-        ref.run(CODE_BASE, count=1_000_000)
-    except EmulationError as exc:
-        f = exc.fault
-        ref.last_fault = (f.code, f.ip, f.slot, f.arg)
     assert diff_states(ref, m) == []
