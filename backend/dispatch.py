@@ -25,11 +25,11 @@ import llvmlite.binding as llvm
 import numpy as np
 from llvmlite import ir
 
+from translator.irgen import EXIT_BUDGET, EXIT_MISS, EXIT_STOP   # (the one table)
+
 I1, I8, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(64)
 TABLE_BITS = 16
 EMPTY = (1 << 64) - 1
-
-EXIT_BUDGET, EXIT_MISS, EXIT_STOP = 1, 2, 6
 
 
 def _index(key: int) -> int:

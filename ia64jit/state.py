@@ -119,15 +119,8 @@ CTL_FIELDS = ("ip", "ri", "psr", "cfm_sof", "cfm_sol", "cfm_sor", "rrb_gr", "rrb
 CTL = {name: (LAYOUT.offsets[name] - LAYOUT.offsets["ip"]) // 8 for name in CTL_FIELDS}
 assert list(CTL.values()) == list(range(len(CTL_FIELDS)))
 
-# Exit reasons written by compiled code / helpers to ``exit_reason``.
-EXIT_NONE = 0
-EXIT_BUDGET = 1        # instruction budget reached
-EXIT_MISS = 2          # next block not compiled
-EXIT_HELPER = 3        # an instruction needs the Python runtime (exit_arg says which)
-EXIT_FAULT = 4         # a fault was raised (exit_arg = fault code)
-EXIT_HALT = 5
-EXIT_INTERP = 7        # a block cannot run (a register outside the frame): interpret it
-EXIT_TIERUP = 8        # a tier-1 loop is hot: compile it at tier 2 (exit_arg: its start)
+# The exit reasons compiled code returns (and leaves in ``exit_reason`` with
+# a fault) are listed once, in translator/irgen.py (EXIT_*).
 
 
 class CPUState:

@@ -1,12 +1,14 @@
 """The IR emitter: the semantics, consumed a second time, build LLVM IR.
 
 ``BlockCompiler`` turns one translation block (a run of bundles ending at a
-control transfer) into ``i64 blk(i8* state)``, which executes the block on
-the state buffer in place and returns an exit reason (0: go on at
-``state.ip``).  Guest registers the block touches live in allocas (SSA after
-mem2reg); every exit first writes back what the block wrote, so faults are
-precise to the slot.  A block that branches to its own start becomes a real
-loop inside the function, bounded by the instruction budget.
+control transfer) into ``i64 blk(ptr state)``, which executes the block on
+the state buffer in place and returns an exit reason (EXIT_*, below; 0: go
+on at ``state.ip``, which a block does itself by chaining to the next one).
+The IR is written as text (translator/irtext.py).  Guest registers the
+block touches are SSA values; every exit first writes back what the block
+wrote, so faults are precise to the slot.  A block that branches to its own
+start becomes a real loop inside the function, bounded by the instruction
+budget.
 
 The layout of the state buffer and the addresses of runtime entry points are
 given by the caller (the backend), so nothing here depends on ``ia64jit``.
@@ -25,7 +27,13 @@ I1, I8, I32, I64 = ir.IntType(1), ir.IntType(8), ir.IntType(32), ir.IntType(64)
 PTR = ir.PTR
 M64 = (1 << 64) - 1
 
-EXIT_OK, EXIT_BUDGET, EXIT_FAULT = 0, 1, 4     # must match ia64jit.state
+# Exit reasons: what a block (or the dispatcher loop, backend/dispatch.py)
+# returns; the runtime (backend/jit.py) acts on them.  One table for all.
+EXIT_OK = 0            # go on at state.ip
+EXIT_BUDGET = 1        # not enough instruction budget left for the block
+EXIT_MISS = 2          # (dispatcher) no compiled block for state.ip
+EXIT_FAULT = 4         # a fault: pending in the runtime, or code | arg << 8 in exit_arg
+EXIT_STOP = 6          # (dispatcher) state.ip reached the stop address
 EXIT_INTERP = 7        # the block cannot run here: interpret it (nothing has changed)
 EXIT_TIERUP = 8        # this loop is hot: compile it again at tier 2 (exit_arg: its start)
 TIERUP_SLOTS = 4096    # loop counters (state.tierup_table), by block start
@@ -41,7 +49,7 @@ class _NeedsBranch(Exception):
 
 
 class IREmitter:
-    """translator/emitter.py over llvmlite.ir, for one block function."""
+    """translator/emitter.py over translator/irtext, for one block function."""
 
     def __init__(self, comp, builder):
         self.c = comp
@@ -49,7 +57,6 @@ class IREmitter:
         self.ip = 0
         self.slot = 0
         self.qp = None
-        self.taken = None      # i1 alloca-backed flag set by branch()
         self.pred = None       # qp of a predicated instruction emitted as selects
 
     # ------------------------------------------------------------ values
@@ -382,6 +389,7 @@ class IREmitter:
 X86_FP80 = ir.X86_FP80
 
 _DECODED = {}
+_NEEDS_BRANCH = set()      # instruction forms (row indices) whose semantics did more
 
 
 def decode_bundle(raw: bytes):
@@ -419,10 +427,9 @@ def loops_to_itself(fetch, start: int, max_bundles: int = 32) -> bool:
 class BlockCompiler:
     """Build the IR function for one block, starting at a bundle and slot.
 
-    Register cache: every register the block touches gets an alloca in the
-    entry block, loaded there from the state; writes go to the alloca and are
-    stored back at every exit.  The frame (bof, CFM, rrb) is constant inside a
-    block, because instructions that change it end their block.
+    Register cache: see "register cache" below.  The frame (bof, CFM, rrb)
+    is constant inside a block, because instructions that change it end
+    their block.
 
     ``env`` supplies ``layout`` (env.layout.offset(name, i)), ``n_stacked``,
     ``n_tlb``, ``helper_id(name)`` (the runtime callback
@@ -432,10 +439,13 @@ class BlockCompiler:
 
     MAX_BUNDLES = 32
 
-    def __init__(self, module, env, ip, stop_addrs=(), ri=0, count_loop=False):
-        """``count_loop``: a loop compiled at the fast tier counts what it
-        runs, to be compiled again at the optimising one when hot."""
+    def __init__(self, module, env, ip, stop_addrs=(), ri=0, loops=None, count_loop=False):
+        """``loops``: whether the code branches back to ``ip`` (see
+        loops_to_itself; worked out here when not given).  ``count_loop``: a
+        loop compiled at the fast tier counts what it runs, to be compiled
+        again at the optimising one when hot."""
         self.stop_addrs = stop_addrs
+        self.loops = loops
         self.count_loop = count_loop
         self.m = module
         self.env = env
@@ -478,9 +488,7 @@ class BlockCompiler:
         return b.gep(self.st, [off], inbounds=True, pointee=ty)
 
     def intrinsic(self, name, ret, argtys):
-        fn = self.m.declare(name, ret, argtys)
-        fn.pointee = ret            # (the call's result type)
-        return fn
+        return self.m.declare(name, ret, argtys)
 
     # ------------------------------------------------------------ register cache
     # Guest registers the block touches are SSA values: ``cur`` maps a key
@@ -560,7 +568,7 @@ class BlockCompiler:
         self.cur[key] = vals
         self.written.add(key)
 
-    def check_in_frame(self, em, n):
+    def note_stacked(self, n):
         """Stacked registers above the frame fault (Illegal Operation).  The
         frame is constant within a block, so one test at its entry covers
         every operand: when any lies outside, the block does not run and the
@@ -614,18 +622,18 @@ class BlockCompiler:
         keys = set()
         for snap, _ in arms:
             keys.update(snap)
-        cur = {}
-        for key in keys:
-            init = self.initial[key]
-            vals = [snap.get(key, init) for snap, _ in arms]
-            first = vals[0]
-            if all(v is first for v in vals):
-                cur[key] = first
-                continue
-            cur[key] = tuple(b.phi(first[i].type, [(v[i], name) for v, (_, name) in
-                                                    zip(vals, arms)])
-                             for i in range(len(first)))
-        self.cur = cur
+        self.cur = {key: self._meet(b, key, arms) for key in keys}
+
+    def _meet(self, b, key, arms):
+        """A register's values from ``arms`` ((snapshot, predecessor name);
+        absent from a snapshot: its start value) as phis in ``b``'s block."""
+        init = self.initial[key]
+        vals = [snap.get(key, init) for snap, _ in arms]
+        first = vals[0]
+        if all(v is first for v in vals):
+            return first
+        return tuple(b.phi(first[i].type, [(v[i], name) for v, (_, name) in zip(vals, arms)])
+                     for i in range(len(first)))
 
     # ------------------------------------------------------------ exits
     def _exit(self, b, ip, ri, reason, arg, n_insns):
@@ -661,13 +669,8 @@ class BlockCompiler:
         vals = [b.phi(I64, [(vs[k], name) for name, vs, _ in edges]) for k in range(7)]
         ip, ri, reason, arg, n, last, loop_insns = vals
         # (a register a block writes later than an exit has its start value there)
-        out = {}
-        for key in self.written:
-            init = self.initial[key]
-            out[key] = tuple(b.phi(init[i].type, [(snap.get(key, init)[i], name)
-                                                  for name, _, snap in edges])
-                             for i in range(len(init)))
-        self.writeback(b, values=out)
+        arms = [(snap, name) for name, _, snap in edges]
+        self.writeback(b, values={key: self._meet(b, key, arms) for key in self.written})
         b.store(ip, self._ptr("ip", builder=b))
         b.store(ri, self._ptr("ri", builder=b))
         b.store(last, self._ptr("last_bundle", builder=b))
@@ -692,7 +695,7 @@ class BlockCompiler:
         table = b.load(self._ptr("tierup_table", builder=b))
         with b.if_then(b.icmp_unsigned("!=", table, c(0)), likely=True):
             slot = ((self.start >> 4) & (TIERUP_SLOTS - 1)) * 8
-            p = b.inttoptr(b.add(table, c(slot)), PTR, pointee=I64)
+            p = b.inttoptr(b.add(table, c(slot)), pointee=I64)
             total = b.add(b.load(p), done)
             b.store(total, p)
             limit = b.load(self._ptr("tierup_limit", builder=b))
@@ -713,10 +716,10 @@ class BlockCompiler:
         with b.if_then(b.icmp_unsigned("!=", table, c(0)), likely=True):
             key, offset = self.env.emit_lookup(b, plain, b.load(self._ptr("psr", builder=b)), c)
             slot = b.add(table, offset)
-            with b.if_then(b.icmp_unsigned("==", b.load(b.inttoptr(slot, PTR, pointee=I64)), key),
+            with b.if_then(b.icmp_unsigned("==", b.load(b.inttoptr(slot, pointee=I64)), key),
                            likely=True):
-                code = b.load(b.inttoptr(b.add(slot, c(8)), PTR, pointee=I64))
-                b.ret(b.call(b.inttoptr(code, PTR), [self.st], ret=I64, tail="musttail"))
+                code = b.load(b.inttoptr(b.add(slot, c(8)), pointee=I64))
+                b.ret(b.call(b.inttoptr(code), [self.st], ret=I64, tail="musttail"))
         b.ret(c(0))
 
     def _finish_header(self):
@@ -770,7 +773,7 @@ class BlockCompiler:
         # independent of this process and can be cached on disk.
         if self.callback is None:           # (once per block, in its entry)
             eb = self.eb
-            self.callback = (eb.inttoptr(eb.load(self._ptr("rt_callback", builder=eb)), PTR,
+            self.callback = (eb.inttoptr(eb.load(self._ptr("rt_callback", builder=eb)),
                                          pointee=I64), eb.ptrtoint(self.st, I64))
         cb, st = self.callback
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
@@ -798,21 +801,29 @@ class BlockCompiler:
         return r
 
     # ------------------------------------------------------------ memory
+    def _tlb_probe(self, addr, size, tags):
+        """The soft-TLB entry for an aligned access of ``size`` bytes at
+        ``addr`` (``tags``: tlb_tag to read, tlb_wtag to write): (hit, host
+        pointer thunk -- call it where the hit is known)."""
+        b = self.b
+        idx = b.and_(b.lshr(addr, ir.Constant(I64, 12)), ir.Constant(I64, self.env.n_tlb - 1))
+        tag = b.load(self._dyn_ptr(tags, idx, I64))
+        key = b.and_(addr, ir.Constant(I64, (~0xFFF | (size - 1)) & M64))
+        ty = ir.IntType(size * 8)
+        return (b.icmp_unsigned("==", key, tag),
+                lambda: b.inttoptr(b.add(addr, b.load(self._dyn_ptr("tlb_addend", idx, I64))),
+                                   pointee=ty))
+
     def mem_access(self, em, addr, size, value, sema=False):
         """Soft-TLB fast path (its entries are write-back memory only, so a
         semaphore may use it too); anything else goes through the runtime."""
         b = self.b
-        page = b.lshr(addr, ir.Constant(I64, 12))
-        idx = b.and_(page, ir.Constant(I64, self.env.n_tlb - 1))
-        tag = b.load(self._dyn_ptr("tlb_wtag" if value is not None else "tlb_tag", idx, I64))
-        key = b.and_(addr, ir.Constant(I64, (~0xFFF | (size - 1)) & M64))
-        hit = b.icmp_unsigned("==", key, tag)
+        hit, host_ptr = self._tlb_probe(addr, size, "tlb_wtag" if value is not None else "tlb_tag")
         ty = ir.IntType(size * 8)
         got = []               # (value, block) of each way a load comes back
         with b.if_else(hit, likely=True) as (then, otherwise):
             with then:
-                addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
-                host = b.inttoptr(b.add(addr, addend), PTR, pointee=ty)
+                host = host_ptr()
                 if value is None:
                     v = b.load(host, align=size)
                     got.append((b.zext(v, I64) if size < 8 else v, b.block.name))
@@ -837,18 +848,12 @@ class BlockCompiler:
         path; on a miss the runtime's mem_load_spec reports failure through
         a flag word instead of raising."""
         b = self.b
-        page = b.lshr(addr, ir.Constant(I64, 12))
-        idx = b.and_(page, ir.Constant(I64, self.env.n_tlb - 1))
-        tag = b.load(self._dyn_ptr("tlb_tag", idx, I64))
-        key = b.and_(addr, ir.Constant(I64, (~0xFFF | (size - 1)) & M64))
-        hit = b.icmp_unsigned("==", key, tag)
-        ty = ir.IntType(size * 8)
+        hit, host_ptr = self._tlb_probe(addr, size, "tlb_tag")
         failed = self.eb.alloca(I64)      # (the runtime sets it when the load would fault)
         got, bad = [], []
         with b.if_else(hit, likely=True) as (then, otherwise):
             with then:
-                addend = b.load(self._dyn_ptr("tlb_addend", idx, I64))
-                v = b.load(b.inttoptr(b.add(addr, addend), PTR, pointee=ty), align=size)
+                v = b.load(host_ptr(), align=size)
                 got.append((b.zext(v, I64) if size < 8 else v, b.block.name))
                 bad.append((ir.Constant(I64, 0), b.block.name))
             with otherwise:
@@ -864,7 +869,9 @@ class BlockCompiler:
         """Translate from (self.start, self.start_ri); returns the bundle ips covered."""
         eb = self.eb
         # A block that may branch back to its start gets header phis.
-        self.may_loop = self.start_ri == 0 and loops_to_itself(fetch, self.start)
+        if self.loops is None:
+            self.loops = loops_to_itself(fetch, self.start)
+        self.may_loop = self.start_ri == 0 and self.loops
         # Pseudo-registers: instructions done in earlier passes of a loop;
         # the bundle of the last retired instruction (the state's, until one
         # retires here); a branch's taken flag, target and target slot; set
@@ -983,7 +990,7 @@ class BlockCompiler:
         # in the frame it creates: its semantics check that).
         for t in insn.row.tokens if insn.row.fmt.name != "M34" else ():
             if t[0] == "field" and t[2] == "gr" and insn.f[t[1]] >= 32:
-                self.check_in_frame(em, insn.f[t[1]])
+                self.note_stacked(insn.f[t[1]])
         if sem.qp:
             em.qp = em.read_pr(qp)
             sem.fn(em, insn)
@@ -1003,6 +1010,8 @@ class BlockCompiler:
         computes and writes registers becomes selects on its qp (no blocks,
         no phis).  If its semantics do anything else, what was emitted is
         taken back (True: done)."""
+        if insn.row.index in _NEEDS_BRANCH:
+            return False
         block, lines, n_blocks = self.b.block, len(self.b.block.lines), len(self.fn.blocks)
         cur, written = dict(self.cur), set(self.written)
         em.pred = qpv
@@ -1015,6 +1024,7 @@ class BlockCompiler:
             del self.fn.blocks[n_blocks:]
             self.b.position_at_end(block)
             self.cur, self.written = cur, written
+            _NEEDS_BRANCH.add(insn.row.index)     # (its form is not tried again)
             return False
         finally:
             em.pred = None

@@ -35,9 +35,6 @@ class Type:
     def __repr__(self):
         return self.name
 
-    def as_pointer(self):
-        return PTR
-
 
 _INTS = {}
 
@@ -91,10 +88,13 @@ _WEIGHTS = ('!0 = !{!"branch_weights", i32 2000, i32 1}\n'
             '!1 = !{!"branch_weights", i32 1, i32 2000}\n')
 
 
+def _arms(incoming):
+    return ", ".join(f"[ {v.ref}, %{name} ]" for v, name in incoming)
+
+
 def phi_line(result, incoming):
     """A phi defining ``result`` (a Value named in advance), as a line."""
-    arms = ", ".join(f"[ {v.ref}, %{name} ]" for v, name in incoming)
-    return f"  {result.ref} = phi {result.type} {arms}"
+    return f"  {result.ref} = phi {result.type} {_arms(incoming)}"
 
 
 class Module:
@@ -105,11 +105,12 @@ class Module:
         self._declared = {}          # name -> declaration line
 
     def declare(self, name, ret, argtys):
-        """A function defined outside the module (an intrinsic)."""
+        """A function defined outside the module (an intrinsic); the value
+        names it, and its ``pointee`` is the result type (for ``call``)."""
         if name not in self._declared:
             self._declared[name] = \
                 f"declare {ret} @{name}({', '.join(str(t) for t in argtys)})"
-        return Value(PTR, "@" + name)
+        return Value(PTR, "@" + name, pointee=ret)
 
     def remove(self, fn):
         if fn in self.functions:
@@ -308,25 +309,20 @@ class IRBuilder:
         return self._emit(f"trunc {a.type} {a.ref} to {ty}", ty)
 
     def bitcast(self, a, ty):
-        if a.type is PTR:              # opaque pointers: only what it points to changes
-            return Value(PTR, a.ref, pointee=ty if ty is not PTR else a.pointee)
         return self._emit(f"bitcast {a.type} {a.ref} to {ty}", ty)
 
-    def typed(self, p, ty):
-        """The pointer ``p`` seen as pointing to ``ty``."""
-        return Value(PTR, p.ref, pointee=ty)
-
-    def inttoptr(self, a, ty=PTR, pointee=None):
+    def inttoptr(self, a, pointee=None):
+        """An opaque pointer; ``pointee``: the type a load through it reads."""
         return self._emit(f"inttoptr {a.type} {a.ref} to ptr", PTR, pointee)
 
     def ptrtoint(self, a, ty):
         return self._emit(f"ptrtoint ptr {a.ref} to {ty}", ty)
 
     # ------------------------------------------------------------ memory
-    def alloca(self, ty, name=None):
+    def alloca(self, ty):
         return self._emit(f"alloca {ty}", PTR, ty)
 
-    def load(self, p, name=None, align=None):
+    def load(self, p, align=None):
         ty = p.pointee
         a = f", align {align}" if align else ""
         return self._emit(f"load {ty}, ptr {p.ref}{a}", ty)
@@ -365,8 +361,7 @@ class IRBuilder:
             return incoming[0][0]
         assert not self.block.lines or "= phi " in self.block.lines[-1], \
             "phi after a non-phi instruction"
-        arms = ", ".join(f"[ {v.ref}, %{name} ]" for v, name in incoming)
-        return self._emit(f"phi {ty} {arms}", ty)
+        return self._emit(f"phi {ty} {_arms(incoming)}", ty)
 
     # ------------------------------------------------------------ control
     def branch(self, target):
