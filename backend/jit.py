@@ -20,10 +20,11 @@ import llvmlite.binding as llvm
 from translator import faults, irgen, irtext
 from translator.faults import GuestFault
 
-from .dispatch import EXIT_BUDGET, EXIT_MISS, EXIT_STOP, Dispatcher, table_key
+from translator.irgen import (EXIT_BUDGET, EXIT_INTERP, EXIT_MISS, EXIT_STOP,
+                              EXIT_TIERUP)
 
-EXIT_INTERP = irgen.EXIT_INTERP
-EXIT_TIERUP = irgen.EXIT_TIERUP
+from .dispatch import Dispatcher, table_key
+
 TIER_UP = 4_000_000       # instructions a loop runs at tier 1 before it is compiled at tier 2
 
 M64 = (1 << 64) - 1
@@ -281,7 +282,7 @@ class JIT:
                 built[tier] = []
             module = modules[tier]
             comp = irgen.BlockCompiler(module, self.env, ip & ~0xF, self.stop_addrs, ip & 0xF,
-                                       count_loop=loop and tier == 1)
+                                       loops=loop, count_loop=loop and tier == 1)
             try:
                 covered = comp.build(self.mem.fetch_bundle)
             except Exception as exc:
@@ -431,7 +432,10 @@ class JIT:
             for tier, (obj, built) in sorted(result["tiers"].items()):
                 self.stats["compiled"] += len(built)
                 self.stats["modules"] += 1
-                self._install(self._engine_for(obj), None, built)
+                # (on a system machine the translation or privilege may have
+                # changed since the fork: the table is filled when the code
+                # is reached, through the (address, physical address) check)
+                self._install(self._engine_for(obj), None, built, enter=not self.system)
                 for ip, _name, covered, pa in built:
                     if self.system:
                         self.mem.code_pages.add(pa >> 12)
@@ -444,13 +448,16 @@ class JIT:
     def _psr(self) -> int:
         return int(self.m.state.ctl[self.m.state.CTL["psr"]])
 
-    def _install(self, engine, ir_text, built):
+    def _install(self, engine, ir_text, built, enter=True):
+        """Keep a module's blocks; ``enter``: also put them in the dispatch
+        table at the current privilege (they were translated just now)."""
         self.engines.append(engine)
         for ip, name, covered, pa in built:
             addr = engine.get_function_address(name)
             blk = CompiledBlock(ip, _BLOCKFN(addr), covered, name, pa)
             self.blocks[(ip, pa) if self.system else ip] = blk
-            self.dispatcher.insert(table_key(ip, self._psr()), addr)
+            if enter:
+                self.dispatcher.insert(table_key(ip, self._psr()), addr)
         if self.profiler is not None:
             self.profiler.on_module(ir_text, engine, [b[:3] for b in built])
 
@@ -580,27 +587,9 @@ class JIT:
                 reason = dispatch(state_addr, stop_key)
             else:
                 reason = EXIT_MISS
-            if reason == EXIT_STOP:
-                continue
-            if reason == EXIT_TIERUP:
-                self._tier_up(int(ctl[C["exit_arg"]]))
-                continue
-            if reason == EXIT_INTERP:
-                # (a register operand outside the frame: the interpreter
-                # raises the fault at its slot)
-                left = budget - ((ctl[ICOUNT] - start_count) & M64)
-                if left > 0:
-                    interp.run(min(left, 4096), until, one_block=True)
-                continue
-            if reason == EXIT_BUDGET:
-                left = budget - ((ctl[ICOUNT] - start_count) & M64)
-                if left > 0 and not m._poll_flag:
-                    # Less budget than the next block needs: finish exactly
-                    # in the interpreter.
-                    interp.run(left, until)
-                continue
             if reason != EXIT_MISS:
-                self._raise_exit_fault(until, budget - ((ctl[ICOUNT] - start_count) & M64))
+                if reason != EXIT_STOP:
+                    self._after_exit(reason, until, budget - ((ctl[ICOUNT] - start_count) & M64))
                 continue
             if self._jobs:
                 self.reap()
@@ -619,20 +608,13 @@ class JIT:
                 if not done:
                     reason = blk.cfn(state_addr) if self.profiler is None \
                         else self.profiler.call(blk, state_addr)
-                    # (blocks it chained to may have run: count afresh)
-                    left = budget - ((ctl[ICOUNT] - start_count) & M64)
-                    if reason == EXIT_BUDGET and not m._poll_flag:
-                        if left > 0:
-                            interp.run(left, until)
-                    elif reason == EXIT_INTERP:
-                        if left > 0:
-                            interp.run(min(left, 4096), until, one_block=True)
-                    elif reason == EXIT_TIERUP:
-                        self._tier_up(int(ctl[C["exit_arg"]]))
-                    elif reason:
-                        self._raise_exit_fault(until, left)
+                    if reason:
+                        # (blocks it chained to may have run: count afresh)
+                        self._after_exit(reason, until,
+                                         budget - ((ctl[ICOUNT] - start_count) & M64))
                 else:
-                    # A collision pushed it out of the table: put it back.
+                    # Not in the table (a collision pushed it out, or background
+                    # compilation installed it): put it in at this privilege.
                     self.dispatcher.insert(table_key(key, ctl[PSR]), self.engine_addr(blk))
                 continue
             elif key not in self.failed and key not in self.inflight:
@@ -686,18 +668,34 @@ class JIT:
         self.pending.append(key)
         self.compile_pending()
 
-    def _raise_exit_fault(self, until, left) -> None:
-        """Raise the fault compiled code left with.  A runtime call that
-        reported a fault without leaving one (never expected) is not turned
-        into a fault of its own: the instruction is interpreted again from
-        its slot (the block wrote its registers back there), and the
-        interpreter raises whatever it really raises."""
-        f = self._exit_fault()
-        if f is not None:
-            raise f
-        self.stats["lost_faults"] = self.stats.get("lost_faults", 0) + 1
-        if left > 0:
-            self.m.interp.run(min(left, 4096), until, one_block=True)
+    def _after_exit(self, reason, until, left) -> None:
+        """Act on what compiled code left with (not a miss): ``left``
+        instructions of the run's budget remain."""
+        interp = self.m.interp
+        if reason == EXIT_BUDGET:
+            if left > 0 and not self.m._poll_flag:
+                # Less budget than the next block needs: finish exactly in
+                # the interpreter.
+                interp.run(left, until)
+        elif reason == EXIT_INTERP:
+            # (a register operand outside the frame: the interpreter raises
+            # the fault at its slot)
+            if left > 0:
+                interp.run(min(left, 4096), until, one_block=True)
+        elif reason == EXIT_TIERUP:
+            self._tier_up(int(self.m.state.ctl[self.m.state.CTL["exit_arg"]]))
+        else:
+            f = self._exit_fault()
+            if f is not None:
+                raise f
+            # A runtime call reported a fault without leaving one (a
+            # defence: no path is known to do it): not a fault of its own --
+            # the instruction is interpreted again from its slot (the block
+            # wrote its registers back there), and the interpreter raises
+            # what it really raises.
+            self.stats["lost_faults"] = self.stats.get("lost_faults", 0) + 1
+            if left > 0:
+                interp.run(min(left, 4096), until, one_block=True)
 
     def _exit_fault(self) -> GuestFault | None:
         """The fault compiled code left with: raised in the runtime (pending)
