@@ -58,6 +58,18 @@ def emit_lookup(b, plain, psr, const):
     return key, b.mul(idx, const(16))
 
 
+def emit_static_lookup(b, plain: int, psr, const):
+    """emit_lookup for an address known at translation time (a static
+    successor): the slot's offset is a constant but for the cpl's bits,
+    so direct chaining costs a compare, not a hash.  Returns the key and
+    the byte offset as emit_lookup does."""
+    cpl_bits = b.and_(b.lshr(psr, const(30)), const(CPL_KEY_MASK))
+    key = b.or_(const(plain), cpl_bits)
+    # (the index hashes key & 0xF << 12: the cpl's bits land at bits 14-15
+    # of the index, 18-19 of the byte offset, apart from the address's)
+    return key, b.xor(const(_index(plain) * 16), b.shl(cpl_bits, const(16)))
+
+
 # Columns of the profiling counters (one row per table slot).
 PROF_ENTRIES, PROF_CYCLES, PROF_INSNS = 0, 1, 2
 

@@ -728,8 +728,9 @@ class _Env:
         self.n_tlb = state_mod.N_SOFT_TLB
         from translator.helpers import BLOCK_ENDING
         self.block_ending = BLOCK_ENDING
-        from .dispatch import emit_lookup
+        from .dispatch import emit_lookup, emit_static_lookup
         self.emit_lookup = emit_lookup
+        self.emit_static_lookup = emit_static_lookup
 
     def helper_id(self, name):
         return self.jit.helper_id(name)

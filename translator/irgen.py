@@ -470,6 +470,8 @@ class BlockCompiler:
         self.insn_stores = False  # the current instruction stores to memory
         self.exit_bb = self.fn.append_basic_block("exit")          # write back, then leave
         self.exit_sites = {}   # register values -> (site block, [(from, exit values)], values)
+        self.static_exits = set()  # ip | ri of the successors known at translation time
+        self.dynamic_exit = False  # whether a successor is known only at run time
         self.last_static = None  # bundle of the last instruction retired (None: see last_bundle)
         self.max_stacked = 0     # highest stacked register the block names
         self.callback = None     # (runtime entry, state address) once loaded
@@ -641,6 +643,13 @@ class BlockCompiler:
         register the block writes) with where and why as its phis' incoming
         values from this edge."""
         v = lambda x: ir.Constant(I64, x) if isinstance(x, int) else x
+        if reason == EXIT_OK:
+            # (where it goes on: known now -- a static successor -- or not)
+            ip, ri = v(ip), v(ri)
+            if isinstance(ip, ir.Constant) and isinstance(ri, ir.Constant):
+                self.static_exits.add(ip.constant | ri.constant)
+            else:
+                self.dynamic_exit = True
         last = ir.Constant(I64, self.last_static) if self.last_static is not None \
             else self.cur[("last_bundle",)][0]
         vals = (v(ip), v(ri), v(reason), v(arg & M64), v(n_insns), last,
@@ -704,22 +713,49 @@ class BlockCompiler:
                 b.ret(c(EXIT_TIERUP))
 
     def _chain(self, b, plain):
-        """Go on to the next block without returning to the dispatcher: its
-        table look-up (env.emit_lookup), then a tail call -- a jump, so
-        chains never grow the host stack.  The table is read afresh at every
-        exit, so a block dropped from it (written code, a new translation,
-        another privilege level) is never entered; the next block's own
-        entry test keeps the instruction budget.  The runtime turns this off
-        (``dispatch_table`` = 0) where it must see every block boundary."""
+        """Go on to the next block without returning to the dispatcher: a
+        table look-up, then a tail call -- a jump, so chains never grow the
+        host stack.  A static successor's table slot is known now, but for
+        the privilege level (env.emit_static_lookup), so going on to it
+        costs a compare; a successor known only at run time (returns,
+        indirect branches) is hashed (env.emit_lookup).  The table is read
+        afresh at every exit -- it is what a jump links through -- so a
+        block dropped from it (written code, a new translation, another
+        privilege level) is never entered, and nothing needs to track who
+        jumps where.  The next block's own entry test keeps the instruction
+        budget.  The runtime turns this off (``dispatch_table`` = 0) where
+        it must see every block boundary."""
         c = lambda v: ir.Constant(I64, v)
         table = b.load(self._ptr("dispatch_table", builder=b))
         with b.if_then(b.icmp_unsigned("!=", table, c(0)), likely=True):
-            key, offset = self.env.emit_lookup(b, plain, b.load(self._ptr("psr", builder=b)), c)
-            slot = b.add(table, offset)
-            with b.if_then(b.icmp_unsigned("==", b.load(b.inttoptr(slot, pointee=I64)), key),
-                           likely=True):
-                code = b.load(b.inttoptr(b.add(slot, c(8)), pointee=I64))
-                b.ret(b.call(b.inttoptr(code), [self.st], ret=I64, tail="musttail"))
+            psr = b.load(self._ptr("psr", builder=b))
+
+            def go(key, offset):
+                slot = b.add(table, offset)
+                with b.if_then(b.icmp_unsigned("==", b.load(b.inttoptr(slot, pointee=I64)), key),
+                               likely=True):
+                    code = b.load(b.inttoptr(b.add(slot, c(8)), pointee=I64))
+                    b.ret(b.call(b.inttoptr(code), [self.st], ret=I64, tail="musttail"))
+                b.ret(c(0))         # (a miss: the dispatcher compiles or interprets)
+
+            if isinstance(plain, ir.Constant) or \
+                    (len(self.static_exits) == 1 and not self.dynamic_exit):
+                t = plain.constant if isinstance(plain, ir.Constant) else min(self.static_exits)
+                go(*self.env.emit_static_lookup(b, t, psr, c))
+            elif self.static_exits:
+                dynamic = self.fn.append_basic_block("chain_dyn")
+                cases = [(t, self.fn.append_basic_block("chain")) for t in sorted(self.static_exits)]
+                b.switch(plain, dynamic, cases)
+                for t, bb in cases:
+                    b.position_at_end(bb)
+                    go(*self.env.emit_static_lookup(b, t, psr, c))
+                b.position_at_end(dynamic)
+                if self.dynamic_exit:
+                    go(*self.env.emit_lookup(b, plain, psr, c))
+                else:
+                    b.unreachable()
+            else:
+                go(*self.env.emit_lookup(b, plain, psr, c))
         b.ret(c(0))
 
     def _finish_header(self):

@@ -374,6 +374,12 @@ class IRBuilder:
         self._line(f"br i1 {c.ref}, label %{t.name}, label %{f.name}{prof}")
         self.block.terminated = True
 
+    def switch(self, v, default, cases):
+        """``cases``: (constant int, block) pairs."""
+        arms = " ".join(f"{v.type} {k}, label %{bb.name}" for k, bb in cases)
+        self._line(f"switch {v.type} {v.ref}, label %{default.name} [{arms}]")
+        self.block.terminated = True
+
     def ret(self, v):
         self._line(f"ret {v.type} {v.ref}")
         self.block.terminated = True
