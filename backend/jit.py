@@ -68,6 +68,8 @@ def _block_pipeline():
     return mpm
 
 
+TRACE_MIN_RUNS = 8        # cold runs that must have taken a branch before a trace follows it
+TRACE_BIAS = 0.75         # ... and the share of the runs reaching it that took it
 MAX_CHILDREN = 2          # background compilations at once
 
 
@@ -105,6 +107,7 @@ class JIT:
         self.tier_up = tier_up
         self.tier2_keys = set()  # loops that earned tier 2
         self.tier_counters = np.zeros(irgen.TIERUP_SLOTS, dtype=np.int64)
+        self.paths = {}          # page -> {(start, last, next bundle): cold runs} (traces)
         self.batch = batch
         self.opt = opt
         self.blocks = {}         # ip -> CompiledBlock
@@ -273,7 +276,8 @@ class JIT:
         modules = {}
         built = {}
         for ip in self.pending:
-            loop = irgen.loops_to_itself(self.mem.fetch_bundle, ip & ~0xF)
+            loop = irgen.loops_to_itself(self.mem.fetch_bundle, ip & ~0xF, hot=self.hot_branch,
+                                         stop_addrs=self.stop_addrs)
             tier = 2 if loop and (not self.tier_up or ip in self.tier2_keys) else 1
             if tier not in modules:
                 # (a fixed name: the module's text is the code-cache key)
@@ -282,7 +286,8 @@ class JIT:
                 built[tier] = []
             module = modules[tier]
             comp = irgen.BlockCompiler(module, self.env, ip & ~0xF, self.stop_addrs, ip & 0xF,
-                                       loops=loop, count_loop=loop and tier == 1)
+                                       loops=loop, count_loop=loop and tier == 1,
+                                       hot=self.hot_branch)
             try:
                 covered = comp.build(self.mem.fetch_bundle)
             except Exception as exc:
@@ -306,6 +311,9 @@ class JIT:
                 for a in covered:
                     self.mem.code_pages.add(a >> 12)
             built[tier].append((ip, comp.fn.name, covered, pa))
+            if comp.traced:
+                self.stats["traced_branches"] = self.stats.get("traced_branches", 0) + \
+                    len(comp.traced)
         self.pending = []
         if not any(built.values()):
             return
@@ -544,6 +552,7 @@ class JIT:
         self.blocks.clear()
         self.dispatcher.clear()
         self.counts.clear()
+        self.paths.clear()
         self.failed.clear()
 
     # ------------------------------------------------------------ running
@@ -557,6 +566,7 @@ class JIT:
         st = m.state
         ctl, C = st.ctl, st.CTL
         IP, RI, ICOUNT, BUDGET, PSR = C["ip"], C["ri"], C["icount"], C["budget"], C["psr"]
+        LAST = C["last_bundle"]
         if until is not None and until not in self.stop_addrs:
             self.stop_addrs.add(until)
             self._generation += 1          # (blocks built without this stop)
@@ -641,8 +651,10 @@ class JIT:
             # through a writable soft-TLB entry.
             code_pages = self.mem.code_pages
             known = len(code_pages)
+            start = ctl[IP]
             try:
                 interp.run(min(budget - done, 4096), until, one_block=True)
+                self._note_path(start, ctl[LAST], ctl[IP])
             finally:
                 if len(code_pages) != known and system:
                     st.tlb_wtag[:] = M64     # (tags are virtual, code pages physical)
@@ -652,6 +664,34 @@ class JIT:
                         if st.tlb_wtag[i] == page << 12:
                             st.tlb_wtag[i] = M64
                     self._seen_code_pages = set(code_pages)
+
+    # ------------------------------------------------------------ trace profile
+    def _note_path(self, start: int, last: int, nxt: int) -> None:
+        """A cold run went straight through the bundles [start, last] (the
+        interpreter stops at the first taken branch) and on to ``nxt``.
+        Only paths within a page are kept (a trace never leaves one)."""
+        if (start ^ last) >> 12 or last < start:
+            return
+        runs = self.paths.get(start >> 12)
+        if runs is None:
+            runs = self.paths[start >> 12] = {}
+        k = (start, last, nxt & ~0xF)
+        runs[k] = runs.get(k, 0) + 1
+
+    def hot_branch(self, bundle: int, target: int) -> bool:
+        """Whether the cold runs that reached ``bundle`` mostly left it by a
+        taken branch to ``target`` (then a trace goes on there; see
+        irgen.trace_successor)."""
+        runs = self.paths.get(bundle >> 12)
+        if not runs:
+            return False
+        reached = taken = 0
+        for (start, last, nxt), n in runs.items():
+            if start <= bundle <= last:
+                reached += n
+                if last == bundle and nxt == target:
+                    taken += n
+        return taken >= TRACE_MIN_RUNS and taken >= TRACE_BIAS * reached
 
     def _tier_up(self, key: int) -> None:
         """A tier-1 loop ran ``tier_up`` instructions: compile it at tier 2

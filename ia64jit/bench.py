@@ -65,7 +65,8 @@ def run_once(name: str, engine: str, scale: float = 1.0, budget=None, code_cache
         st = m.jit.stats
         out.update(blocks=st["compiled"], compile_s=st["compile_s"],
                    ms_per_block=1000 * st["compile_s"] / st["compiled"] if st["compiled"] else 0.0,
-                   cache_hits=st.get("cache_hits", 0), tier_ups=st.get("tier_ups", 0))
+                   cache_hits=st.get("cache_hits", 0), tier_ups=st.get("tier_ups", 0),
+                   traced_branches=st.get("traced_branches", 0))
     return out
 
 

@@ -172,7 +172,8 @@ def _stats(m, seconds) -> None:
         s = m.jit.stats
         per = 1000 * s['compile_s'] / s['compiled'] if s['compiled'] else 0.0
         lines.append(f"  JIT: {s['compiled']} blocks in {s['modules']} modules "
-                     f"({s.get('tier_ups', 0)} loops moved to tier 2), "
+                     f"({s.get('tier_ups', 0)} loops moved to tier 2, "
+                     f"{s.get('traced_branches', 0)} hot branches traced), "
                      f"{s['compile_s']:.2f} s compiling ({per:.1f} ms a block)")
         if s.get("lost_faults"):
             lines.append(f"  JIT: {s['lost_faults']} runtime calls reported a fault they "

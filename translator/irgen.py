@@ -403,23 +403,54 @@ def decode_bundle(raw: bytes):
     return b
 
 
-def loops_to_itself(fetch, start: int, max_bundles: int = 32) -> bool:
-    """Whether the code from ``start`` up to the page end has an IP-relative
-    branch (B1 br.cond, B2 br.cloop/ctop/wtop ...) back to ``start``: such a
-    block runs as a loop inside its own function, where code quality pays
-    (the JIT compiles it at a higher tier)."""
-    ip = start
+def trace_successor(ip: int, insn, start: int, seen, stop_addrs=(), hot=None):
+    """Where a trace goes on after the IP-relative ``br`` ``insn`` (B1,
+    btype cond) in bundle ``ip``, or None (the block leaves if it is
+    taken).  A trace stays in its start's page (code pages are what
+    invalidation tracks), visits a bundle once, does not pass a stop
+    address, and does not jump to its start (that is a loop).  An
+    unconditional jump is followed; a conditional one only when
+    ``hot(ip, target)`` says the profile saw it mostly taken -- the path
+    not taken then becomes the side exit."""
+    if insn.row.fmt.name != "B1" or insn.f["btype"] != 0:
+        return None
+    t = (ip + insn.f["target25"]) & M64
+    if (t ^ start) >> 12 or t == start or t in seen or t in stop_addrs:
+        return None
+    if insn.f["qp"] != 0 and (hot is None or not hot(ip, t)):
+        return None
+    return t
+
+
+def loops_to_itself(fetch, start: int, max_bundles: int = 32, hot=None, stop_addrs=()) -> bool:
+    """Whether the trace from ``start`` (up to the page end, through the
+    jumps trace_successor follows) has an IP-relative branch (B1 br.cond,
+    B2 br.cloop/ctop/wtop ...) back to ``start``: such a block runs as a
+    loop inside its own function, where code quality pays (the JIT
+    compiles it at a higher tier)."""
+    ip, seen = start, []
     for _ in range(max_bundles):
         try:
             bundle = decode_bundle(fetch(ip))
         except Exception:
             return False
+        seen.append(ip)
+        jump = None
         for insn in bundle.insns:
-            if insn is not None and insn.row.fmt.name in ("B1", "B2") and \
-                    (ip + insn.f["target25"]) & M64 == start:
+            if insn is None or insn.row.fmt.name not in ("B1", "B2"):
+                continue
+            if (ip + insn.f["target25"]) & M64 == start:
                 return True
+            jump = trace_successor(ip, insn, start, seen, stop_addrs, hot)
+            if jump is not None:
+                break         # (the rest of the bundle is off the trace)
+        if jump is not None:
+            ip = jump
+            continue
         ip = (ip + 16) & M64
-        if ip & 0xFFF == 0:
+        if ip == start:
+            return True       # (falls through into its start)
+        if ip & 0xFFF == 0 or ip in stop_addrs or ip in seen:
             return False
     return False
 
@@ -439,12 +470,16 @@ class BlockCompiler:
 
     MAX_BUNDLES = 32
 
-    def __init__(self, module, env, ip, stop_addrs=(), ri=0, loops=None, count_loop=False):
+    def __init__(self, module, env, ip, stop_addrs=(), ri=0, loops=None, count_loop=False,
+                 hot=None):
         """``loops``: whether the code branches back to ``ip`` (see
         loops_to_itself; worked out here when not given).  ``count_loop``: a
         loop compiled at the fast tier counts what it runs, to be compiled
-        again at the optimising one when hot."""
+        again at the optimising one when hot.  ``hot(bundle, target)``: the
+        profile's word on a conditional branch (see trace_successor)."""
         self.stop_addrs = stop_addrs
+        self.hot = hot
+        self.traced = []       # (bundle, target) of the conditional branches the trace follows
         self.loops = loops
         self.count_loop = count_loop
         self.m = module
@@ -906,7 +941,8 @@ class BlockCompiler:
         eb = self.eb
         # A block that may branch back to its start gets header phis.
         if self.loops is None:
-            self.loops = loops_to_itself(fetch, self.start)
+            self.loops = loops_to_itself(fetch, self.start, hot=self.hot,
+                                         stop_addrs=self.stop_addrs)
         self.may_loop = self.start_ri == 0 and self.loops
         # Pseudo-registers: instructions done in earlier passes of a loop;
         # the bundle of the last retired instruction (the state's, until one
@@ -941,7 +977,7 @@ class BlockCompiler:
                 break                 # the block ends where the mapped code does
             bundle = decode_bundle(raw)
             covered.append(ip)
-            em.ip = ip
+            em.ip = self.b_ip = ip
             mlx = bundle.template.units[1] == "L"
             for slot in range(first_slot, 3):
                 if slot == 2 and mlx:
@@ -975,7 +1011,7 @@ class BlockCompiler:
                     with self.b.if_then(self.cur[("code_written",)][0], likely=False):
                         self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
                 if self._is_branch(insn):
-                    jump_to = self._follow(insn, covered)
+                    jump_to = self._follow(insn, covered, nxt_ip, nxt_ri)
                     if jump_to is not None:
                         break             # (the rest of this bundle never runs)
                     self._branch_point()
@@ -993,7 +1029,12 @@ class BlockCompiler:
                 ip, jump_to = jump_to, None
                 continue
             ip = (ip + 16) & M64
-            if ip & 0xFFF == 0 or ip in self.stop_addrs:
+            if ip == self.start and self.may_loop:
+                # (a trace that falls through into its start: a loop)
+                self._latch(self.b)
+                ended = True
+                break
+            if ip & 0xFFF == 0 or ip in self.stop_addrs or ip in covered:
                 break
         if not ended:
             self._exit(self.b, ip, 0, EXIT_OK, 0, self.n_insns)
@@ -1065,18 +1106,22 @@ class BlockCompiler:
         finally:
             em.pred = None
 
-    def _follow(self, insn, covered):
-        """A trace through an unconditional jump: for ``br`` (B1, btype cond,
-        qp 0) to a bundle of this page not yet in the block (nor its start,
-        which makes a loop, nor a stop address), the block goes on at the
-        target instead of leaving; returns it (else None)."""
-        t = self.static_target
-        if t is None or insn.row.fmt.name != "B1" or insn.f["btype"] != 0 or \
-                insn.f["qp"] != 0 or self.ends_here:
+    def _follow(self, insn, covered, nxt_ip, nxt_ri):
+        """A trace through a jump (see trace_successor): the block goes on
+        at the target instead of leaving; returns it (else None).  For a
+        conditional branch the trace follows, the path not taken leaves
+        here, to (nxt_ip, nxt_ri)."""
+        if self.static_target is None or self.ends_here:
             return None
-        t &= ~0xF & M64
-        if (t ^ self.start) >> 12 or t in covered or t == self.start or t in self.stop_addrs:
+        t = trace_successor(self.b_ip, insn, self.start, covered, self.stop_addrs, self.hot)
+        if t is None:
             return None
+        if insn.f["qp"] != 0:
+            b = self.b
+            with b.if_then(b.icmp_unsigned("==", self.cur[("taken",)][0], ir.Constant(I1, 0)),
+                           likely=False):
+                self._exit(b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
+            self.traced.append((self.b_ip, t))
         # (its taken flag is spent: later branches start from not taken)
         self.cur[("taken",)] = (ir.Constant(I1, 0),)
         return t
@@ -1092,6 +1137,27 @@ class BlockCompiler:
         return insn.f["qp"] == 0 and insn.row.fmt.name not in ("B1", "B2") \
             and not insn.mnemonic.startswith(("chk.", "fchkf."))
 
+    def _latch(self, b):
+        """Go round the loop again inside the function (every register
+        still in SSA), while the budget lasts."""
+        done = b.add(self.cur[("loop_insns",)][0], ir.Constant(I64, self.n_insns))
+        room = b.sub(self.loop_limit, done)
+        # (another pass needs at most one block's worth of instructions)
+        with b.if_then(b.icmp_unsigned("<", room, ir.Constant(I64, 3 * self.MAX_BUNDLES)),
+                       likely=False):
+            self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
+        if self.count_loop:
+            # (hot already in this one entry: leave, and the exit's count
+            # asks for tier 2)
+            limit = self.eb.load(self._ptr("tierup_limit", builder=self.eb))
+            with b.if_then(b.icmp_signed(">=", done, limit), likely=False):
+                self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
+        self.cur[("loop_insns",)] = (done,)
+        # (the next pass starts after the last bundle's instructions retired)
+        self.cur[("last_bundle",)] = (ir.Constant(I64, self.last_static),)
+        self.latches.append((b.block.name, dict(self.cur)))
+        b.branch(self.body)
+
     def _branch_point(self):
         """After a branch: if taken, leave the block at its target -- or, for a
         branch back to the block's own start, go round again inside the
@@ -1104,23 +1170,7 @@ class BlockCompiler:
             self.may_loop
         with b.if_then(self.cur[("taken",)][0]):
             if self_loop:
-                done = b.add(self.cur[("loop_insns",)][0], ir.Constant(I64, self.n_insns))
-                room = b.sub(self.loop_limit, done)
-                # (another pass needs at most one block's worth of instructions)
-                with b.if_then(b.icmp_unsigned("<", room, ir.Constant(I64, 3 * self.MAX_BUNDLES)),
-                               likely=False):
-                    self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
-                if self.count_loop:
-                    # (hot already in this one entry: leave, and the exit's
-                    # count asks for tier 2)
-                    limit = self.eb.load(self._ptr("tierup_limit", builder=self.eb))
-                    with b.if_then(b.icmp_signed(">=", done, limit), likely=False):
-                        self._exit(b, self.start, 0, EXIT_OK, 0, self.n_insns)
-                self.cur[("loop_insns",)] = (done,)
-                # (the next pass starts after this bundle's branch retired)
-                self.cur[("last_bundle",)] = (ir.Constant(I64, self.last_static),)
-                self.latches.append((b.block.name, dict(self.cur)))
-                b.branch(self.body)
+                self._latch(b)
             else:
                 target = b.and_(self.cur[("target",)][0], ir.Constant(I64, ~0xF & M64))
                 self._exit(b, target, self.cur[("target_ri",)][0], EXIT_OK, 0, self.n_insns)

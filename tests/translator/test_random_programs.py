@@ -36,12 +36,15 @@ SETTINGS = dict(deadline=None, database=None, suppress_health_check=list(HealthC
 BATCH = dict(SETTINGS, phases=[Phase.explicit, Phase.generate])
 
 
-def _check_batch(progs, jit_threshold=1, opt=None, inputs=1, tier_up=None):
+def _check_batch(progs, jit_threshold=1, opt=None, inputs=1, tier_up=None, hot=None):
     """Run every program of the batch on both engines; on a difference,
-    fail with the program and the differences."""
+    fail with the program and the differences.  ``hot``: stands in for the
+    JIT's path profile (which conditional branches traces follow)."""
     code, offsets = progen.assemble_batch(progs)
     runner = progen.BatchRunner(code, offsets, jit_threshold=jit_threshold, opt=opt,
                                 tier_up=tier_up)
+    if hot is not None:
+        runner.machines[1].jit.hot_branch = hot
     for p in progs:
         for k in range(inputs):
             q = p if k == 0 else progen.Program(
@@ -93,6 +96,18 @@ def test_loops_at_tier_2(progs, tier_up):
     tier: from the start (tier_up 0) or after 40 instructions at the fast
     one (the switch happens mid-run, through EXIT_TIERUP)."""
     _check_batch(progs, inputs=2, tier_up=tier_up)
+
+
+@settings(max_examples=10, **BATCH)
+@given(progen.program_batches(8, items=(2, 10), functions=(0, 2), max_depth=8),
+       st.sampled_from(["all", "alternate"]), st.sampled_from([0, 40]))
+def test_traces_through_conditional_branches(progs, which, tier_up):
+    """80 programs with loops and calls whose blocks follow conditional
+    branches as if the profile said they were hot -- every one, or every
+    other -- so both the trace and its side exits run, at both tiers."""
+    hot = (lambda bundle, target: True) if which == "all" else \
+        (lambda bundle, target: (bundle >> 4) & 1 == 0)
+    _check_batch(progs, inputs=2, tier_up=tier_up, hot=hot)
 
 
 @settings(max_examples=10, **BATCH)
