@@ -1,9 +1,13 @@
 """The IR emitter: the semantics, consumed a second time, build LLVM IR.
 
-``BlockCompiler`` turns one translation block (a run of bundles ending at a
-control transfer) into ``i64 blk(ptr state)``, which executes the block on
-the state buffer in place and returns an exit reason (EXIT_*, below; 0: go
-on at ``state.ip``, which a block does itself by chaining to the next one).
+``BlockCompiler`` turns one translation block into ``i64 blk(ptr state)``.
+A block is a trace of bundles within one page: it goes on through
+unconditional jumps and through conditional branches the profile saw
+mostly taken (trace_successor), leaves by side exits where a branch goes
+the other way, and ends at other control transfers.  The function executes
+the block on the state buffer in place and returns an exit reason (EXIT_*,
+below; 0: go on at ``state.ip``, which a block does itself by chaining to
+the next one).
 The IR is written as text (translator/irtext.py).  Guest registers the
 block touches are SSA values; every exit first writes back what the block
 wrote, so faults are precise to the slot.  A block that branches to its own
@@ -480,6 +484,7 @@ class BlockCompiler:
         self.stop_addrs = stop_addrs
         self.hot = hot
         self.traced = []       # (bundle, target) of the conditional branches the trace follows
+        self.b_ip = ip         # the bundle being translated
         self.loops = loops
         self.count_loop = count_loop
         self.m = module
