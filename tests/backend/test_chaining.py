@@ -10,8 +10,8 @@ import random
 import pytest
 
 from backend.dispatch import CPL_KEY_MASK, _index, emit_lookup, emit_static_lookup, table_key
-from ia64jit.difftest import CODE_BASE, assemble, diff_states, have_binutils, new_machine
-from ia64jit.machine import EmulationError
+from ia64jit.difftest import CODE_BASE, assemble, diff_states, have_binutils
+from jitruns import count_dispatcher_calls, finish, machine, same_as_interpreter
 
 M64 = (1 << 64) - 1
 
@@ -65,35 +65,20 @@ CROSS_PAGE = """
 PATCH_AT = 0x1000          # the bundle holding `adds r9=-1,r9`
 
 
-def _machine(code, engine):
-    m = new_machine(engine, code, jit_threshold=2)
-    if m.jit is not None:
-        m.jit.code_cache = None
-    return m
-
-
-def _finish(m, count=50_000_000, start=CODE_BASE):
-    m.last_fault = None
-    try:
-        m.run(start, count=count)
-    except EmulationError as exc:
-        f = exc.fault
-        m.last_fault = (f.code, f.ip, f.slot, f.arg)
-    return m
+def _chains_by_itself(code, r8):
+    """The loop runs to its end with few returns to the dispatcher (each
+    iteration crosses two block boundaries), as the interpreter runs it."""
+    m = machine(code, "jit")
+    calls = count_dispatcher_calls(m)
+    finish(m)
+    assert m.reg_read("r8") == r8 and m.reg_read("r9") == 0
+    assert len(calls) < 50
+    same_as_interpreter(code, m)
 
 
 @needs_as
 def test_static_successors_chain_without_returning_to_the_dispatcher():
-    code = assemble(CROSS_PAGE)
-    m = _machine(code, "jit")
-    calls = []
-    fn = m.jit.dispatcher.run
-    m.jit.dispatcher.run = lambda *a: calls.append(1) or fn(*a)
-    _finish(m)
-    assert m.reg_read("r8") == 100_000 and m.reg_read("r9") == 0
-    assert len(calls) < 50                     # (200,000 boundaries)
-    ref = _finish(_machine(code, "interp"))
-    assert diff_states(ref, m) == [] and m.last_fault == ref.last_fault
+    _chains_by_itself(assemble(CROSS_PAGE), 100_000)
 
 
 @needs_as
@@ -105,15 +90,11 @@ def test_a_chain_never_enters_a_successor_whose_code_was_rewritten():
     assert new_bundle != code[PATCH_AT:PATCH_AT + 16]
     results = []
     for engine in ("interp", "jit"):
-        m = _machine(code, engine)
-        _finish(m, count=30_001)                # (chained by now, on the JIT)
+        m = machine(code, engine)
+        finish(m, count=30_001)                # (chained by now, on the JIT)
         ip, ri = m.reg_read("ip"), m.reg_read("ri")
         m.mem_write(CODE_BASE + PATCH_AT, new_bundle)
-        m.last_fault = None
-        try:
-            m.run(ip, count=50_000_000) if ri == 0 else m.run(ip | ri, count=50_000_000)
-        except EmulationError as exc:
-            m.last_fault = (exc.fault.code, exc.fault.ip, exc.fault.slot)
+        finish(m, start=ip | ri)               # (a start at slot ri)
         results.append(m)
     ref, m = results
     assert ref.reg_read("r9") != 0 or ref.reg_read("r8") < 100_000   # (the patch took effect)
@@ -143,13 +124,4 @@ CALL_RETURN = """
 
 @needs_as
 def test_returns_chain_through_the_hashed_look_up():
-    code = assemble(CALL_RETURN)
-    m = _machine(code, "jit")
-    calls = []
-    fn = m.jit.dispatcher.run
-    m.jit.dispatcher.run = lambda *a: calls.append(1) or fn(*a)
-    _finish(m)
-    assert m.reg_read("r8") == 100_000 and m.reg_read("r9") == 0
-    assert len(calls) < 50
-    ref = _finish(_machine(code, "interp"))
-    assert diff_states(ref, m) == [] and m.last_fault == ref.last_fault
+    _chains_by_itself(assemble(CALL_RETURN), 100_000)

@@ -13,7 +13,7 @@ import pytest
 
 from ia64jit.difftest import (CODE_BASE, DATA_BASE, assemble, diff_states, have_binutils,
                               new_machine)
-from ia64jit.machine import EmulationError
+from jitruns import count_dispatcher_calls, finish, machine, same_as_interpreter
 
 pytestmark = pytest.mark.skipif(not have_binutils(), reason="needs ia64-linux-gnu-as")
 
@@ -56,35 +56,8 @@ PING_PONG = """
 """
 
 
-def _machine(code, engine, **jit_opts):
-    m = new_machine(engine, code, jit_threshold=2)
-    for k, v in jit_opts.items():
-        setattr(m.jit, k, v)
-    if m.jit is not None:
-        m.jit.code_cache = None
-    return m
-
-
-def _finish(m, count=50_000_000, until=None):
-    """Run from the code base; the fault that stops it (the final break) in last_fault."""
-    m.last_fault = None
-    try:
-        m.run(CODE_BASE, until=until, count=count)
-    except EmulationError as exc:
-        f = exc.fault
-        m.last_fault = (f.code, f.ip, f.slot, f.arg)
-    return m
-
-
 def _run(code, engine, count=50_000_000, until=None, **jit_opts):
-    return _finish(_machine(code, engine, **jit_opts), count, until)
-
-
-def _same_as_interpreter(code, m, **kw):
-    ref = _run(code, "interp", **kw)
-    assert diff_states(ref, m) == []
-    assert m.reg_read("icount") == ref.reg_read("icount")
-    assert m.last_fault == ref.last_fault
+    return finish(machine(code, engine, **jit_opts), count, until)
 
 
 def test_hot_loop_moves_to_tier_2_and_results_stay_exact():
@@ -93,7 +66,7 @@ def test_hot_loop_moves_to_tier_2_and_results_stay_exact():
     assert m.reg_read("r8") == 900_000
     assert m.jit.stats.get("tier_ups") == 1
     assert m.jit.tier2_keys == {CODE_BASE + 0x10}      # (the loop's bundle)
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
 
 
 def test_a_loop_below_the_limit_stays_at_tier_1():
@@ -102,7 +75,7 @@ def test_a_loop_below_the_limit_stays_at_tier_1():
     assert m.reg_read("r8") == 900_000
     assert not m.jit.stats.get("tier_ups") and not m.jit.tier2_keys
     assert m.jit.blocks
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
 
 
 def test_tier_up_zero_compiles_loops_at_tier_2_at_once():
@@ -111,22 +84,20 @@ def test_tier_up_zero_compiles_loops_at_tier_2_at_once():
     assert m.reg_read("r8") == 900_000
     assert not m.jit.stats.get("tier_ups")
     assert m.state.tierup_table[0] == 0
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
 
 
 def test_blocks_chain_without_returning_and_without_growing_the_stack():
     code = assemble(PING_PONG)
-    calls = []
-    m = _machine(code, "jit")
-    fn = m.jit.dispatcher.run
-    m.jit.dispatcher.run = lambda *a: calls.append(1) or fn(*a)
-    _finish(m)
+    m = machine(code, "jit")
+    calls = count_dispatcher_calls(m)
+    finish(m)
     # 400,000 block boundaries, 200,000 iterations: a host stack frame per
     # boundary would have overflowed; a return to Python per boundary
     # would show as as many dispatcher calls.
     assert m.reg_read("r8") == 200_000 and m.reg_read("r9") == 0
     assert len(calls) < 100
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
 
 
 def test_a_budget_ends_a_chain_at_the_exact_instruction():
@@ -189,7 +160,7 @@ def test_a_runtime_call_that_reports_a_fault_it_never_raised_is_interpreted_agai
     fault pending (never expected) re-runs the instruction in the
     interpreter instead of stopping the guest with a fault of no kind."""
     code = assemble(ALAT_LOOP)
-    m = _machine(code, "jit")
+    m = machine(code, "jit")
     real = m.helpers["alat_set"]
     calls = []
 
@@ -202,10 +173,10 @@ def test_a_runtime_call_that_reports_a_fault_it_never_raised_is_interpreted_agai
         return real(cpu, code, addr, size)
 
     m.helpers["alat_set"] = flaky
-    ref = _machine(code, "interp")
+    ref = machine(code, "interp")
     for x in (m, ref):
         x.mem_write(DATA_BASE, (7).to_bytes(8, "little"))
-        _finish(x, count=1_000_000)
+        finish(x, count=1_000_000)
     assert m.jit.stats.get("lost_faults") == 1
     assert m.reg_read("r8") == 7000
     assert diff_states(ref, m) == []
@@ -234,7 +205,7 @@ def test_a_poll_requested_inside_a_chain_entered_directly_is_not_a_fault():
     the run ends there -- it used to be taken for a fault of no kind
     ('fault 0', once in ~50 mini-kernel boots)."""
     code = assemble(POLL_CALL)
-    m, ref = _machine(code, "jit"), _machine(code, "interp")
+    m, ref = machine(code, "jit"), machine(code, "interp")
     real = m.helpers["alat_set"]
     polls = []
 
@@ -247,11 +218,11 @@ def test_a_poll_requested_inside_a_chain_entered_directly_is_not_a_fault():
     m.helpers["alat_set"] = polling
     for x in (m, ref):
         for _ in range(3):                     # every block compiled and in the table
-            _finish(x)
+            finish(x)
     assert len(m.jit.blocks) >= 2
     polls.append(1)
     for x in (m, ref):
-        _finish(x)                             # starts on a compiled block: a direct call
+        finish(x)                             # starts on a compiled block: a direct call
     assert not polls                           # the poll was asked for, in compiled code
     assert not m.jit.stats.get("lost_faults")
     assert m.reg_read("r8") == 1 and m.last_fault[0] == ref.last_fault[0]

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from backend import jit as jit_mod
-from ia64jit.difftest import CODE_BASE, assemble, diff_states, have_binutils, new_machine
-from ia64jit.machine import EmulationError
+from ia64jit.difftest import CODE_BASE, assemble, have_binutils
+from jitruns import finish, machine, same_as_interpreter
 from translator import irgen
 
 pytestmark = pytest.mark.skipif(not have_binutils(), reason="needs ia64-linux-gnu-as")
@@ -73,33 +73,14 @@ RARELY = """
 """
 
 
-def _machine(code, engine, threshold=20):
-    m = new_machine(engine, code, jit_threshold=threshold)
-    if m.jit is not None:
-        m.jit.code_cache = None
-    return m
-
-
-def _finish(m, count=50_000_000):
-    m.last_fault = None
-    try:
-        m.run(CODE_BASE, count=count)
-    except EmulationError as exc:
-        f = exc.fault
-        m.last_fault = (f.code, f.ip, f.slot, f.arg)
-    return m
-
-
-def _same_as_interpreter(code, m, count=50_000_000):
-    ref = _finish(_machine(code, "interp"), count)
-    assert diff_states(ref, m) == []
-    assert m.reg_read("icount") == ref.reg_read("icount")
-    assert m.last_fault == ref.last_fault
+def _run(code, count=50_000_000):
+    """On the JIT, with enough cold runs first for the path profile."""
+    return finish(machine(code, "jit", threshold=20), count)
 
 
 def test_a_mostly_taken_branch_is_followed_and_the_loop_stays_in_one_function():
     code = assemble(FLIP % 0)                  # (taken on every pass)
-    m = _finish(_machine(code, "jit"))
+    m = _run(code)
     assert m.reg_read("r8") == 100_000 and m.reg_read("r10") == 0
     loop = m.jit.blocks[LOOP]
     assert DETOUR in loop.covered               # (the trace went on at 2:)
@@ -107,27 +88,27 @@ def test_a_mostly_taken_branch_is_followed_and_the_loop_stays_in_one_function():
     # The back edge (2: -> 1:) is on the trace: the block loops by itself.
     assert irgen.loops_to_itself(m.jit.mem.fetch_bundle, LOOP, hot=m.jit.hot_branch)
     assert loop.covered.index(DETOUR) == 1      # (not through the cold bundle)
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
 
 
 def test_the_path_not_taken_leaves_by_a_side_exit_once_the_profile_is_wrong():
     code = assemble(FLIP % 60_000)             # (taken while profiled, not later)
-    m = _finish(_machine(code, "jit"))
+    m = _run(code)
     assert m.reg_read("r8") == 100_000 and m.reg_read("r10") == 3 * 60_000
     assert DETOUR in m.jit.blocks[LOOP].covered
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
     for count in (1_000, 41_234, 333_333):      # (exact budgets across the side exit)
-        m = _finish(_machine(code, "jit"), count)
-        _same_as_interpreter(code, m, count)
+        m = _run(code, count)
+        same_as_interpreter(code, m, count)
 
 
 def test_a_rarely_taken_branch_stays_a_side_exit():
     code = assemble(RARELY)
-    m = _finish(_machine(code, "jit"))
+    m = _run(code)
     assert m.reg_read("r8") == 100_000 and m.reg_read("r10") == 99_999 // 1024 + 1
     assert RARE not in m.jit.blocks[LOOP].covered
     assert all(RARE not in b.covered for k, b in m.jit.blocks.items() if k != RARE)
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
 
 
 def test_without_a_profile_no_conditional_branch_is_followed():
@@ -135,12 +116,12 @@ def test_without_a_profile_no_conditional_branch_is_followed():
     old = jit_mod.TRACE_MIN_RUNS
     jit_mod.TRACE_MIN_RUNS = 1 << 60
     try:
-        m = _finish(_machine(code, "jit"))
+        m = _run(code)
     finally:
         jit_mod.TRACE_MIN_RUNS = old
     assert not m.jit.stats.get("traced_branches")
     assert m.jit.blocks[LOOP].covered[:3] == [LOOP, LOOP + 0x10, DETOUR]   # (the jump's way)
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
 
 
 def test_a_trace_that_falls_through_into_its_start_is_a_loop():
@@ -168,9 +149,9 @@ def test_a_trace_that_falls_through_into_its_start_is_a_loop():
 2:	br.cond.sptk.few 1b
 	;;
 """)
-    m = _finish(_machine(code, "jit"))
+    m = _run(code)
     assert m.reg_read("r8") == 100_000
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
     fetch = m.jit.mem.fetch_bundle
     # From 0:, the trace goes 0: -> 2: (hot) -> 1: -> 3: -> 0: (a jump to the start).
     assert irgen.loops_to_itself(fetch, CODE_BASE + 0x40, hot=m.jit.hot_branch)
