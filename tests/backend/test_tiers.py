@@ -69,6 +69,50 @@ def test_hot_loop_moves_to_tier_2_and_results_stay_exact():
     same_as_interpreter(code, m)
 
 
+class _StaleNames:
+    """An execution engine whose look-up of ``name`` still gives ``addr``."""
+
+    def __init__(self, engine, name, addr):
+        self.engine, self.name, self.addr = engine, name, addr
+
+    def get_function_address(self, name):
+        return self.addr if name == self.name else self.engine.get_function_address(name)
+
+    def __getattr__(self, attr):
+        return getattr(self.engine, attr)
+
+
+@pytest.mark.parametrize("stale", [False, True])
+def test_a_block_compiled_again_gets_its_new_code(stale):
+    """One execution engine holds every module (JIT._engine_for): a block
+    compiled again under its function name (here: the loop, at tier 2) must
+    get its new code, not the older code the engine still holds -- and if
+    the engine ever resolved the name to the older code, the module gets an
+    engine of its own."""
+    code = assemble(SELF_LOOP)
+    m = _machine(code, "jit", tier_up=20_000)
+    jit = m.jit
+    loop = f"blk_{CODE_BASE + 0x10:x}_0"
+    addrs = []
+    install = jit._install
+
+    def spy(engine, ir_text, built, enter=True):
+        install(engine, ir_text, built, enter)
+        for ip, name, _, _ in built:
+            if name == loop:
+                addrs.append(jit.engine_addr(jit.blocks[ip]))
+                if stale and len(addrs) == 1:
+                    jit._engine = _StaleNames(jit._engine, loop, addrs[0])
+
+    jit._install = spy
+    _finish(m)
+    assert m.reg_read("r8") == 900_000
+    assert jit.stats.get("tier_ups") == 1
+    assert len(addrs) == 2 and addrs[0] != addrs[1]
+    assert len(jit.engines) == (2 if stale else 1)
+    _same_as_interpreter(code, m)
+
+
 def test_a_loop_below_the_limit_stays_at_tier_1():
     code = assemble(SELF_LOOP)
     m = _run(code, "jit", tier_up=1 << 40)
