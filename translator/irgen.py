@@ -678,10 +678,9 @@ class BlockCompiler:
                      for i in range(len(first)))
 
     # ------------------------------------------------------------ exits
-    def _exit(self, b, ip, ri, reason, arg, n_insns):
-        """Leave the block: go to the shared exit (which writes back every
-        register the block writes) with where and why as its phis' incoming
-        values from this edge."""
+    def _exit_site(self, b, ip, ri, reason, arg, n_insns):
+        """The exit site block an exit from ``b``'s block goes to (see
+        _exit), with this edge's values recorded for its phis."""
         v = lambda x: ir.Constant(I64, x) if isinstance(x, int) else x
         if reason == EXIT_OK:
             # (where it goes on: known now -- a static successor -- or not)
@@ -705,7 +704,25 @@ class BlockCompiler:
             site = self.exit_sites[sig] = (self.fn.append_basic_block("site"), [],
                                            dict(self.cur))
         site[1].append((b.block.name, vals))
-        b.branch(site[0])
+        return site[0]
+
+    def _exit(self, b, ip, ri, reason, arg, n_insns):
+        """Leave the block: go to the shared exit (which writes back every
+        register the block writes) with where and why as its phis' incoming
+        values from this edge."""
+        b.branch(self._exit_site(b, ip, ri, reason, arg, n_insns))
+
+    def _exit_if(self, cond, ip, ri, reason, arg, n_insns):
+        """Leave the block (as _exit) if ``cond``, else go on in a new
+        basic block: one conditional branch straight to the exit site, not
+        a block of its own that only jumps there (fewer blocks and lines
+        for LLVM to read and compile; the registers are the same on both
+        edges)."""
+        b = self.b
+        site = self._exit_site(b, ip, ri, reason, arg, n_insns)
+        cont = self.fn.append_basic_block("endif")
+        b.cbranch(cond, site, cont, likely=False)
+        b.position_at_end(cont)
 
     def _finish_exits(self):
         edges = []
@@ -816,8 +833,7 @@ class BlockCompiler:
         if cond is None:
             cond = ir.Constant(I1, 1)
             self.always_faults = True
-        with self.b.if_then(cond, likely=False):
-            self._exit(self.b, em.ip, em.slot, EXIT_FAULT, (code | arg << 8) & M64, self.n_insns)
+        self._exit_if(cond, em.ip, em.slot, EXIT_FAULT, (code | arg << 8) & M64, self.n_insns)
 
     def note_branch(self, em, target, cond, slot=None):
         if cond is None:
@@ -872,8 +888,7 @@ class BlockCompiler:
             return r
         failed = self.b.icmp_unsigned("!=", self.b.load(self._ptr("exit_reason")),
                                       ir.Constant(I64, 0))
-        with self.b.if_then(failed, likely=False):
-            self._exit(self.b, em.ip, em.slot, EXIT_FAULT, 0, self.n_insns)
+        self._exit_if(failed, em.ip, em.slot, EXIT_FAULT, 0, self.n_insns)
         return r
 
     # ------------------------------------------------------------ memory
