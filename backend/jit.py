@@ -19,6 +19,7 @@ import numpy as np
 import llvmlite.binding as llvm
 from translator import faults, irgen, irtext
 from translator.faults import GuestFault
+from translator.helpers import check_alignment
 
 from translator.irgen import (EXIT_BUDGET, EXIT_INTERP, EXIT_MISS, EXIT_STOP,
                               EXIT_TIERUP)
@@ -154,9 +155,11 @@ class JIT:
     def _callback(self, st, hid, a0, a1, a2):
         name = self._helper_names[hid]
         try:
-            if name == "mem_load":
+            if name == "mem_load":           # (the soft-TLB missed: psr.ac is checked here)
+                check_alignment(self.m, a0, a1, faults.ISR_R)
                 return self._slow_load(a0, a1)
             if name == "mem_store":          # 1: the store hit a code page
+                check_alignment(self.m, a0, a1, faults.ISR_W)
                 return 1 if self._slow_store(a0, a1, a2) else 0
             if name == "mem_load_sema":
                 return self._slow_load(a0, a1, sema=True)

@@ -42,7 +42,10 @@ Methods (all required of an emitter)::
     load(addr, size, sema=False) -> value;  store(addr, value, size, sema=False)
                                   (sema: a semaphore's access -- cmpxchg, xchg,
                                   fetchadd: memory whose attribute does not
-                                  support them faults, Unsupported Data Reference)
+                                  support them faults, Unsupported Data Reference);
+                                  with psr.ac = 1 an address that is not a
+                                  multiple of size faults first, Unaligned Data
+                                  Reference (helpers.check_alignment)
     load_spec(addr, size) -> (value, failed cond)
                                   a load that never faults: failed = 1 (value 0)
                                   where ``load`` would raise (speculative loads)

@@ -56,6 +56,22 @@ def data_fault(cpu, code, addr, isr):
                      detail=f"{NAMES.get(code, code)} at {addr:#x}")
 
 
+PSR_AC = 1 << 3
+
+
+def check_alignment(cpu, addr, size, isr):
+    """psr.ac = 1: a data reference at an address that is not a multiple of
+    its size takes an Unaligned Data Reference fault, before the access
+    itself can fault (with psr.ac = 0 it is performed).  Both engines do
+    this inside ``load``/``store``: the interpreter before the access,
+    compiled code in its runtime slow path (a misaligned address never
+    hits the soft-TLB), so a load or store's fast path has no test for
+    it.  ``isr``: ISR_R or ISR_W."""
+    if addr & (size - 1) and int(cpu.state.ctl[cpu.state.CTL["psr"]]) & PSR_AC:
+        from .faults import UNALIGNED_REFERENCE
+        data_fault(cpu, UNALIGNED_REFERENCE, addr, isr)
+
+
 def demote(cpu, ppl, target):
     """br.ret to a lower privilege: psr.cpl <- ppl (a system machine also
     redoes its translations and takes the Lower-Privilege Transfer trap when

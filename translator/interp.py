@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from frontend.decoder import decode_bundle
 from . import faults, frame
-from .helpers import debug_fetch
+from .helpers import check_alignment, debug_fetch
 from .faults import GuestFault
 from .semantics import lookup
 
@@ -292,6 +292,8 @@ class PyEmitter:
     # ------------------------------------------------------------ memory
     def load(self, addr, size, sema=False):
         try:
+            if addr & (size - 1):
+                check_alignment(self.cpu, addr, size, faults.ISR_R)
             if sema and self.system:
                 return self.mem.load(addr, size, sema=True)
             return self.mem.load(addr, size)
@@ -346,6 +348,8 @@ class PyEmitter:
 
     def store(self, addr, v, size, sema=False):
         try:
+            if addr & (size - 1):
+                check_alignment(self.cpu, addr, size, faults.ISR_W)
             if sema and self.system:
                 self.mem.store(addr, v, size, sema=True)
                 return

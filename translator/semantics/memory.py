@@ -21,7 +21,9 @@ target's NaT and writes 0; ld.sa that defers leaves no ALAT entry.
 Alignment: semaphores, ld16/st16, ld8.fill and st8.spill always take an
 Unaligned Data Reference fault when misaligned (Linux does not emulate
 them); other loads and stores are performed (Linux's unaligned handler makes
-them work for user code) unless psr.ac is 1.  A misaligned advanced or
+them work for user code) unless psr.ac is 1 -- which the emitters' ``load``
+and ``store`` check themselves (translator/helpers.py check_alignment).
+A misaligned advanced or
 check load leaves no ALAT entry for its register (as Linux's emulation
 does).  Faults are checked in the order: Illegal Operation, NaT
 Consumption, Unaligned Data Reference, data access.
@@ -115,13 +117,11 @@ def _illegal(e, cond_decode_time, detail):
 
 class _Plan:
     """What a load/store row does, worked out once per row (decode time)."""
-    __slots__ = ("size", "fmt", "spec", "adv", "check", "clr", "nc", "fill", "spill",
-                 "mask")
+    __slots__ = ("size", "fmt", "spec", "adv", "check", "clr", "nc", "fill", "spill")
 
     def __init__(self, row):
         base, comp = _parse(row.mnemonic)
         self.size = int(base[2:])
-        self.mask = self.size - 1
         self.fmt = row.fmt.name
         self.spec = "s" in comp or "sa" in comp
         self.adv = "a" in comp or "sa" in comp
@@ -143,12 +143,6 @@ def _plan(i):
     return p
 
 
-def _ac_misaligned(e, addr, mask):
-    """misaligned and psr.ac: (addr & mask) & (psr.ac ? ~0 : 0) != 0."""
-    ac = e.ashr(e.shl(e.read_state("psr"), 60), 63)          # psr bit 3 -> all ones
-    return e.truth(e.and_(e.and_(addr, mask), ac))
-
-
 @sem(r"^ld(1|2|4|8)(\.|$)", formats=("M1", "M2", "M3"))
 def ld(e, i):
     p = _plan(i)
@@ -166,9 +160,7 @@ def ld(e, i):
 
     if not (p.spec or p.check or p.adv or p.fill):          # the common case
         e.fault(faults.NAT_CONSUMPTION, nat3, arg=1)
-        if size > 1:
-            unaligned(e, 1, addr, _ac_misaligned(e, addr, p.mask))
-        e.write_gr(r1, e.load(addr, size), 0)
+        e.write_gr(r1, e.load(addr, size), 0)        # (misaligned with psr.ac: the load faults)
     else:
         _ld_special(e, i, p, addr, nat3)
     if fmt == "M2":
@@ -181,7 +173,7 @@ def _ld_special(e, i, p, addr, nat3):
     """Speculative, advanced, check loads and ld8.fill: write r1 (and the ALAT)."""
     size = p.size
     code = alat.gr_code(i.r1)
-    psr = e.read_state("psr")
+    psr = e.read_state("psr") if p.spec or p.check else None
     mis = _misaligned(e, addr, size)
     if p.spec:
         v, failed = e.load_spec(addr, size)
@@ -207,9 +199,7 @@ def _ld_special(e, i, p, addr, nat3):
         e.fault(faults.NAT_CONSUMPTION, nat3, arg=1)
         if p.fill:
             unaligned(e, 1, addr, mis)
-        else:
-            unaligned(e, 1, addr, e.land(mis, _psr_bit(e, psr, PSR_AC)))
-        val = e.load(addr, size)
+        val = e.load(addr, size)                      # (checks psr.ac)
         if p.fill:
             bit = e.and_(e.lshr(addr, 3), e.const(63))
             nat = e.truth(e.and_(e.lshr(e.read_ar(AR_UNAT), bit), e.const(1)))
@@ -247,9 +237,7 @@ def st(e, i):
     e.fault(faults.NAT_CONSUMPTION, nat3 if spill else e.lor(nat3, nat2), arg=2)
     if spill:
         unaligned(e, 2, addr, _misaligned(e, addr, size))
-    elif size > 1:
-        unaligned(e, 2, addr, _ac_misaligned(e, addr, p.mask))
-    e.store(addr, v, size)
+    e.store(addr, v, size)                            # (checks psr.ac)
     if spill:
         bit = e.and_(e.lshr(addr, 3), e.const(63))
         unat = e.read_ar(AR_UNAT)
