@@ -524,10 +524,8 @@ class BlockCompiler:
 
     def _dyn_ptr(self, name, index_val, ty, builder=None):
         b = builder or self.b
-        size = ty.width // 8
-        base = self.env.layout.offset(name, 0)
-        off = b.add(ir.Constant(I64, base), b.mul(index_val, ir.Constant(I64, size)))
-        return b.gep(self.st, [off], inbounds=True, pointee=ty)
+        return b.gep(self._ptr(name, 0, ty, builder=b), [index_val], inbounds=True,
+                     pointee=ty, elem=ty)
 
     def intrinsic(self, name, ret, argtys):
         return self.m.declare(name, ret, argtys)
