@@ -37,7 +37,7 @@ import time
 
 # Bump when the meaning of generated code changes without the IR text
 # changing (e.g. the runtime callback's numbering or the state layout).
-TRANSLATOR_VERSION = "ia64jit-codegen-4"
+TRANSLATOR_VERSION = "ia64jit-codegen-5"
 
 DEFAULT_MAX_BYTES = 256 << 20
 SHARDS = 256

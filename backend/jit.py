@@ -129,6 +129,7 @@ class JIT:
         self._helper_names = sorted(set(machine.helpers) | {"mem_load", "mem_store",
                                                              "mem_load_sema", "mem_store_sema"})
         self._helper_ids = {n: i for i, n in enumerate(self._helper_names)}
+        self._ctl, self._icount_pending = st.ctl, st.CTL["icount_pending"]
         self._cb = _CALLBACK(self._callback)
         self._cb_addr = ctypes.cast(self._cb, ctypes.c_void_p).value
         machine.state.rt_callback[0] = self._cb_addr
@@ -184,6 +185,11 @@ class JIT:
             self.pending_fault = f
         except Exception as exc:          # never unwind through native frames
             self.pending_fault = GuestFault(faults.UNIMPLEMENTED, detail=f"runtime error: {exc!r}")
+        finally:
+            # Compiled code publishes its instruction count in icount_pending
+            # for a call (translator/irgen.py call_helper); it is spent when
+            # the call returns (the code does not clear it itself).
+            self._ctl[self._icount_pending] = 0
         ctl, C = self.m.state.ctl, self.m.state.CTL
         ctl[C["exit_reason"]] = 4
         return 0

@@ -869,11 +869,11 @@ class BlockCompiler:
         args = (args + [ir.Constant(I64, 0)] * 3)[:3]
         if plain:
             return self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
-        # The runtime sees the exact instruction count (the ITC follows it).
+        # The runtime sees the exact instruction count (the ITC follows it);
+        # it clears icount_pending itself when the call returns.
         pend = self._ptr("icount_pending")
         self.b.store(self.b.add(self.cur[("loop_insns",)][0], ir.Constant(I64, self.n_insns)), pend)
         r = self.b.call(cb, [st, ir.Constant(I64, self.env.helper_id(name))] + args)
-        self.b.store(ir.Constant(I64, 0), self._ptr("icount_pending"))
         if ending:
             # The runtime saw the registers (written back above) and may have
             # changed them (fills): take its values, on every path.
