@@ -659,19 +659,25 @@ class BlockCompiler:
         if len(arms) == 1:
             self.cur = dict(arms[0][0])
             return
-        keys = set()
-        for snap, _ in arms:
-            keys.update(snap)
+        # (keys in a fixed order -- the first arm's, then those only later
+        # arms have -- not a set's: the order of the phis is part of the IR
+        # text, the code cache's key, and str hashes differ between runs)
+        keys = dict.fromkeys(arms[0][0])
+        for snap, _ in arms[1:]:
+            keys.update(dict.fromkeys(snap))
         self.cur = {key: self._meet(b, key, arms) for key in keys}
 
     def _meet(self, b, key, arms):
         """A register's values from ``arms`` ((snapshot, predecessor name);
         absent from a snapshot: its start value) as phis in ``b``'s block."""
         init = self.initial[key]
-        vals = [snap.get(key, init) for snap, _ in arms]
-        first = vals[0]
-        if all(v is first for v in vals):
+        first = arms[0][0].get(key, init)
+        for snap, _ in arms:
+            if snap.get(key, init) is not first:
+                break
+        else:
             return first
+        vals = [snap.get(key, init) for snap, _ in arms]
         return tuple(b.phi(first[i].type, [(v[i], name) for v, (_, name) in zip(vals, arms)])
                      for i in range(len(first)))
 
@@ -734,7 +740,8 @@ class BlockCompiler:
         ip, ri, reason, arg, n, last, loop_insns = vals
         # (a register a block writes later than an exit has its start value there)
         arms = [(snap, name) for name, _, snap in edges]
-        self.writeback(b, values={key: self._meet(b, key, arms) for key in self.written})
+        self.writeback(b, values={key: self._meet(b, key, arms)
+                                  for key in sorted(self.written, key=str)})
         b.store(ip, self._ptr("ip", builder=b))
         b.store(ri, self._ptr("ri", builder=b))
         b.store(last, self._ptr("last_bundle", builder=b))
