@@ -701,8 +701,9 @@ class BlockCompiler:
         # may raise, stores that write no register) first meet in a site
         # block of their own: the shared exit's register phis then have an
         # entry per site, not per exit.
-        sig = tuple(sorted((k, tuple(x.ref for x in vs)) for k, vs in self.cur.items()
-                           if k[0] in self._TYPES))
+        types = self._TYPES
+        sig = frozenset([(k, vs[0].ref if len(vs) == 1 else tuple(x.ref for x in vs))
+                         for k, vs in self.cur.items() if k[0] in types])
         site = self.exit_sites.get(sig)
         if site is None:
             site = self.exit_sites[sig] = (self.fn.append_basic_block("site"), [],

@@ -62,15 +62,28 @@ class Value:
         return self.ref
 
 
+_CONSTANTS = {}      # (type, value) -> Constant
+
+
 class Constant(Value):
+    """A constant (one object per type and value: a few hundred are made
+    per block, mostly the same few)."""
     __slots__ = ("constant",)
 
+    def __new__(cls, ty, v):
+        c = _CONSTANTS.get((ty, v))
+        if c is None:
+            if len(_CONSTANTS) >= 1 << 16:
+                _CONSTANTS.clear()
+            c = _CONSTANTS[(ty, v)] = object.__new__(cls)
+            v &= (1 << ty.width) - 1
+            c.constant = v
+            c.type, c.pointee = ty, None
+            c.ref = ("true" if v else "false") if ty.width == 1 else str(v)
+        return c
+
     def __init__(self, ty, v):
-        mask = (1 << ty.width) - 1
-        v &= mask
-        self.constant = v
-        ref = ("true" if v else "false") if ty.width == 1 else str(v)
-        Value.__init__(self, ty, ref)
+        pass
 
 
 def _signed(v, bits):
@@ -357,8 +370,13 @@ class IRBuilder:
     def phi(self, ty, incoming):
         """``incoming``: (value, predecessor block name) pairs; one value
         for all of them needs no phi."""
-        if len({v.ref for v, _ in incoming}) == 1:
-            return incoming[0][0]
+        first = incoming[0][0]
+        ref = first.ref
+        for v, _ in incoming:
+            if v.ref != ref:
+                break
+        else:
+            return first
         assert not self.block.lines or "= phi " in self.block.lines[-1], \
             "phi after a non-phi instruction"
         return self._emit(f"phi {ty} {_arms(incoming)}", ty)
