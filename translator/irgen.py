@@ -1144,9 +1144,8 @@ class BlockCompiler:
             return None
         if insn.f["qp"] != 0:
             b = self.b
-            with b.if_then(b.icmp_unsigned("==", self.cur[("taken",)][0], ir.Constant(I1, 0)),
-                           likely=False):
-                self._exit(b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
+            self._exit_if(b.icmp_unsigned("==", self.cur[("taken",)][0], ir.Constant(I1, 0)),
+                          nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
             self.traced.append((self.b_ip, t))
         # (its taken flag is spent: later branches start from not taken)
         self.cur[("taken",)] = (ir.Constant(I1, 0),)

@@ -90,7 +90,7 @@ def test_a_block_compiled_again_gets_its_new_code(stale):
     the engine ever resolved the name to the older code, the module gets an
     engine of its own."""
     code = assemble(SELF_LOOP)
-    m = _machine(code, "jit", tier_up=20_000)
+    m = machine(code, "jit", tier_up=20_000)
     jit = m.jit
     loop = f"blk_{CODE_BASE + 0x10:x}_0"
     addrs = []
@@ -105,12 +105,12 @@ def test_a_block_compiled_again_gets_its_new_code(stale):
                     jit._engine = _StaleNames(jit._engine, loop, addrs[0])
 
     jit._install = spy
-    _finish(m)
+    finish(m)
     assert m.reg_read("r8") == 900_000
     assert jit.stats.get("tier_ups") == 1
     assert len(addrs) == 2 and addrs[0] != addrs[1]
     assert len(jit.engines) == (2 if stale else 1)
-    _same_as_interpreter(code, m)
+    same_as_interpreter(code, m)
 
 
 def test_a_loop_below_the_limit_stays_at_tier_1():
