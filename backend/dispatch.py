@@ -47,27 +47,34 @@ def table_key(key: int, psr: int) -> int:
     return key | ((psr >> 30) & CPL_KEY_MASK)
 
 
-def emit_lookup(b, plain, psr, const):
-    """IR for a table look-up (the dispatcher's loop, and blocks going on
-    to the next block themselves): the key (``plain`` = ip | ri, with the
-    cpl of ``psr``) and the byte offset of its slot.  ``b`` is an IR
-    builder (llvmlite.ir's or translator/irtext's), ``const(v)`` an i64."""
-    key = b.or_(plain, b.and_(b.lshr(psr, const(30)), const(CPL_KEY_MASK)))
+def emit_key(b, plain, psr, const):
+    """IR for a table key (``plain`` = ip | ri, with the cpl of ``psr``)
+    and the cpl's bits in it.  ``b`` is an IR builder (llvmlite.ir's or
+    translator/irtext's), ``const(v)`` an i64."""
+    cpl_bits = b.and_(b.lshr(psr, const(30)), const(CPL_KEY_MASK))
+    return b.or_(plain, cpl_bits), cpl_bits
+
+
+def emit_offset(b, key, const):
+    """IR for the byte offset of ``key``'s slot (the hash)."""
     idx = b.and_(b.xor(b.lshr(key, const(4)), b.shl(b.and_(key, const(0xF)), const(12))),
                  const((1 << TABLE_BITS) - 1))
-    return key, b.mul(idx, const(16))
+    return b.mul(idx, const(16))
 
 
-def emit_static_lookup(b, plain: int, psr, const):
-    """emit_lookup for an address known at translation time (a static
-    successor): the slot's offset is a constant but for the cpl's bits,
-    so direct chaining costs a compare, not a hash.  Returns the key and
-    the byte offset as emit_lookup does."""
-    cpl_bits = b.and_(b.lshr(psr, const(30)), const(CPL_KEY_MASK))
-    key = b.or_(const(plain), cpl_bits)
-    # (the index hashes key & 0xF << 12: the cpl's bits land at bits 14-15
-    # of the index, 18-19 of the byte offset, apart from the address's)
-    return key, b.xor(const(_index(plain) * 16), b.shl(cpl_bits, const(16)))
+def emit_static_offset(b, plain: int, cpl_bits, const):
+    """emit_offset for an address known at translation time (a static
+    successor): a constant but for the cpl's bits, which the hash moves
+    to bits 14-15 of the index (18-19 of the offset), apart from the
+    address's -- so going on to a static successor costs no hashing."""
+    return b.xor(const(_index(plain) * 16), b.shl(cpl_bits, const(16)))
+
+
+def emit_lookup(b, plain, psr, const):
+    """IR for a table look-up (the dispatcher's loop, and blocks going on
+    to the next block themselves): the key and the byte offset of its slot."""
+    key, _ = emit_key(b, plain, psr, const)
+    return key, emit_offset(b, key, const)
 
 
 # Columns of the profiling counters (one row per table slot).

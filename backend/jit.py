@@ -807,9 +807,10 @@ class _Env:
         self.n_tlb = state_mod.N_SOFT_TLB
         from translator.helpers import BLOCK_ENDING
         self.block_ending = BLOCK_ENDING
-        from .dispatch import emit_lookup, emit_static_lookup
-        self.emit_lookup = emit_lookup
-        self.emit_static_lookup = emit_static_lookup
+        from . import dispatch
+        self.emit_key = dispatch.emit_key
+        self.emit_offset = dispatch.emit_offset
+        self.emit_static_offset = dispatch.emit_static_offset
 
     def helper_id(self, name):
         return self.jit.helper_id(name)

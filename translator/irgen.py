@@ -779,9 +779,9 @@ class BlockCompiler:
         """Go on to the next block without returning to the dispatcher: a
         table look-up, then a tail call -- a jump, so chains never grow the
         host stack.  A static successor's table slot is known now, but for
-        the privilege level (env.emit_static_lookup), so going on to it
+        the privilege level (env.emit_static_offset), so going on to it
         costs a compare; a successor known only at run time (returns,
-        indirect branches) is hashed (env.emit_lookup).  The table is read
+        indirect branches) is hashed (env.emit_offset).  The table is read
         afresh at every exit -- it is what a jump links through -- so a
         block dropped from it (written code, a new translation, another
         privilege level) is never entered, and nothing needs to track who
@@ -789,37 +789,43 @@ class BlockCompiler:
         budget.  The runtime turns this off (``dispatch_table`` = 0) where
         it must see every block boundary."""
         c = lambda v: ir.Constant(I64, v)
+        env = self.env
         table = b.load(self._ptr("dispatch_table", builder=b))
         with b.if_then(b.icmp_unsigned("!=", table, c(0)), likely=True):
-            psr = b.load(self._ptr("psr", builder=b))
-
-            def go(key, offset):
-                slot = b.add(table, offset)
-                with b.if_then(b.icmp_unsigned("==", b.load(b.inttoptr(slot, pointee=I64)), key),
-                               likely=True):
-                    code = b.load(b.inttoptr(b.add(slot, c(8)), pointee=I64))
-                    b.ret(b.call(b.inttoptr(code), [self.st], ret=I64, tail="musttail"))
-                b.ret(c(0))         # (a miss: the dispatcher compiles or interprets)
-
+            key, cpl_bits = env.emit_key(b, plain, b.load(self._ptr("psr", builder=b)), c)
             if isinstance(plain, ir.Constant) or \
                     (len(self.static_exits) == 1 and not self.dynamic_exit):
                 t = plain.constant if isinstance(plain, ir.Constant) else min(self.static_exits)
-                go(*self.env.emit_static_lookup(b, t, psr, c))
+                offset = env.emit_static_offset(b, t, cpl_bits, c)
             elif self.static_exits:
+                # (a switch on where the block leaves to; each static case
+                # only names its slot, the look-up itself is shared)
                 dynamic = self.fn.append_basic_block("chain_dyn")
-                cases = [(t, self.fn.append_basic_block("chain")) for t in sorted(self.static_exits)]
+                look = self.fn.append_basic_block("chain")
+                cases = [(t, self.fn.append_basic_block("chain_to")) for t in
+                         sorted(self.static_exits)]
                 b.switch(plain, dynamic, cases)
+                arms = []
                 for t, bb in cases:
                     b.position_at_end(bb)
-                    go(*self.env.emit_static_lookup(b, t, psr, c))
+                    arms.append((env.emit_static_offset(b, t, cpl_bits, c), bb.name))
+                    b.branch(look)
                 b.position_at_end(dynamic)
                 if self.dynamic_exit:
-                    go(*self.env.emit_lookup(b, plain, psr, c))
+                    arms.append((env.emit_offset(b, key, c), dynamic.name))
+                    b.branch(look)
                 else:
                     b.unreachable()
+                b.position_at_end(look)
+                offset = b.phi(I64, arms)
             else:
-                go(*self.env.emit_lookup(b, plain, psr, c))
-        b.ret(c(0))
+                offset = env.emit_offset(b, key, c)
+            slot = b.add(table, offset)
+            with b.if_then(b.icmp_unsigned("==", b.load(b.inttoptr(slot, pointee=I64)), key),
+                           likely=True):
+                code = b.load(b.inttoptr(b.add(slot, c(8)), pointee=I64))
+                b.ret(b.call(b.inttoptr(code), [self.st], ret=I64, tail="musttail"))
+        b.ret(c(0))           # (a miss: the dispatcher compiles or interprets)
 
     def _finish_header(self):
         """The loop header's phis: a register's value from the entry, or
