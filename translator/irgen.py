@@ -869,8 +869,12 @@ class BlockCompiler:
             self.writeback()
         elif not plain:
             # reload_ars() below re-reads every cached AR from the state:
-            # the ARs this block has written must be there first.
-            dirty_ars = {k for k in self.written if k[0] == "ar"}
+            # the ARs this block has written must be there first -- and in a
+            # loop, those it may write later in the body too (ar.lc by
+            # br.cloop): on the next pass their cached value is not the
+            # state's.  (Storing an unchanged value is harmless.)
+            dirty_ars = {k for k in self.cur if k[0] == "ar" and
+                         (k in self.written or k in self.headers)}
             if dirty_ars:
                 self.writeback(keys=dirty_ars)
         # The entry's address comes from the state, so the code is position-
