@@ -23,7 +23,10 @@ def record_rate():
 
 
 def _record_rate(benchmark, name: str, items: int, unit: str = "bundles/s") -> float:
-    """Store items/second (from the median round) in extra_info and FIGURES."""
+    """Store items/second (from the median round) in extra_info and FIGURES
+    (nothing with --benchmark-disable, where the bodies run once untimed)."""
+    if benchmark.stats is None:
+        return 0.0
     stats = benchmark.stats.stats
     rate = items / stats.median
     best = items / stats.min
