@@ -711,9 +711,7 @@ class JIT:
         Only paths within a page are kept (a trace never leaves one)."""
         if (start ^ last) >> 12 or last < start:
             return
-        runs = self.paths.get(start >> 12)
-        if runs is None:
-            runs = self.paths[start >> 12] = {}
+        runs = self.paths.setdefault(start >> 12, {})
         k = (start, last, nxt & ~0xF)
         runs[k] = runs.get(k, 0) + 1
 

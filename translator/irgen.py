@@ -686,16 +686,16 @@ class BlockCompiler:
         """The exit site block an exit from ``b``'s block goes to (see
         _exit), with this edge's values recorded for its phis."""
         v = lambda x: ir.Constant(I64, x) if isinstance(x, int) else x
+        ip, ri = v(ip), v(ri)
         if reason == EXIT_OK:
             # (where it goes on: known now -- a static successor -- or not)
-            ip, ri = v(ip), v(ri)
             if isinstance(ip, ir.Constant) and isinstance(ri, ir.Constant):
                 self.static_exits.add(ip.constant | ri.constant)
             else:
                 self.dynamic_exit = True
         last = ir.Constant(I64, self.last_static) if self.last_static is not None \
             else self.cur[("last_bundle",)][0]
-        vals = (v(ip), v(ri), v(reason), v(arg & M64), v(n_insns), last,
+        vals = (ip, ri, v(reason), v(arg & M64), v(n_insns), last,
                 self.cur[("loop_insns",)][0])
         # Exits that see the same register values (the faults one instruction
         # may raise, stores that write no register) first meet in a site

@@ -7,6 +7,24 @@ from ia64jit.difftest import CODE_BASE, diff_states, new_machine
 from ia64jit.machine import EmulationError
 
 
+def self_loop(iterations: int) -> str:
+    """A loop that is one block (it branches back to its own start): r8 ends
+    at 3 * iterations, then a break."""
+    return f"""
+	mov r8=0
+	movl r9={iterations}
+	;;
+1:	add r8=3,r8
+	adds r9=-1,r9
+	;;
+	cmp.ne p6,p0=0,r9
+(p6)	br.cond.sptk.few 1b
+	;;
+	break.i 0
+	;;
+"""
+
+
 def machine(code, engine, threshold=2, **jit_opts):
     """A machine with ``code`` loaded; JIT attributes from ``jit_opts``; no
     persistent code cache (each test compiles what it runs)."""

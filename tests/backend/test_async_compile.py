@@ -9,22 +9,11 @@ import pytest
 
 from ia64jit.difftest import CODE_BASE, assemble, diff_states, have_binutils, new_machine
 from ia64jit.machine import Machine
+from jitruns import self_loop
 
 pytestmark = pytest.mark.skipif(not have_binutils(), reason="needs ia64-linux-gnu-as")
 
-LOOP = """
-	mov r8=0
-	movl r9=200000
-	;;
-1:	add r8=3,r8
-	adds r9=-1,r9
-	;;
-	cmp.ne p6,p0=0,r9
-(p6)	br.cond.sptk.few 1b
-	;;
-	break.i 0
-	;;
-"""
+LOOP = self_loop(200_000)
 
 
 def test_async_results_equal_the_interpreter_and_blocks_get_used():

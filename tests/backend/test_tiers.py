@@ -13,24 +13,11 @@ import pytest
 
 from ia64jit.difftest import (CODE_BASE, DATA_BASE, assemble, diff_states, have_binutils,
                               new_machine)
-from jitruns import count_dispatcher_calls, finish, machine, same_as_interpreter
+from jitruns import count_dispatcher_calls, finish, machine, same_as_interpreter, self_loop
 
 pytestmark = pytest.mark.skipif(not have_binutils(), reason="needs ia64-linux-gnu-as")
 
-# A loop that is one block (it branches back to its own start).
-SELF_LOOP = """
-	mov r8=0
-	movl r9=300000
-	;;
-1:	add r8=3,r8
-	adds r9=-1,r9
-	;;
-	cmp.ne p6,p0=0,r9
-(p6)	br.cond.sptk.few 1b
-	;;
-	break.i 0
-	;;
-"""
+SELF_LOOP = self_loop(300_000)
 
 # A loop of two blocks that call each other's bundles in turn: every
 # iteration crosses two block boundaries (chained, never back in Python).
