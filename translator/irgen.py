@@ -484,7 +484,6 @@ class BlockCompiler:
         self.stop_addrs = stop_addrs
         self.hot = hot
         self.traced = []       # (bundle, target) of the conditional branches the trace follows
-        self.b_ip = ip         # the bundle being translated
         self.loops = loops
         self.count_loop = count_loop
         self.m = module
@@ -1013,7 +1012,7 @@ class BlockCompiler:
                 break                 # the block ends where the mapped code does
             bundle = decode_bundle(raw)
             covered.append(ip)
-            em.ip = self.b_ip = ip
+            em.ip = ip
             mlx = bundle.template.units[1] == "L"
             for slot in range(first_slot, 3):
                 if slot == 2 and mlx:
@@ -1047,7 +1046,7 @@ class BlockCompiler:
                     with self.b.if_then(self.cur[("code_written",)][0], likely=False):
                         self._exit(self.b, nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
                 if self._is_branch(insn):
-                    jump_to = self._follow(insn, covered, nxt_ip, nxt_ri)
+                    jump_to = self._follow(insn, ip, covered, nxt_ip, nxt_ri)
                     if jump_to is not None:
                         break             # (the rest of this bundle never runs)
                     self._branch_point()
@@ -1142,21 +1141,21 @@ class BlockCompiler:
         finally:
             em.pred = None
 
-    def _follow(self, insn, covered, nxt_ip, nxt_ri):
-        """A trace through a jump (see trace_successor): the block goes on
-        at the target instead of leaving; returns it (else None).  For a
-        conditional branch the trace follows, the path not taken leaves
-        here, to (nxt_ip, nxt_ri)."""
+    def _follow(self, insn, ip, covered, nxt_ip, nxt_ri):
+        """A trace through the jump ``insn`` in bundle ``ip`` (see
+        trace_successor): the block goes on at the target instead of
+        leaving; returns it (else None).  For a conditional branch the trace
+        follows, the path not taken leaves here, to (nxt_ip, nxt_ri)."""
         if self.static_target is None or self.ends_here:
             return None
-        t = trace_successor(self.b_ip, insn, self.start, covered, self.stop_addrs, self.hot)
+        t = trace_successor(ip, insn, self.start, covered, self.stop_addrs, self.hot)
         if t is None:
             return None
         if insn.f["qp"] != 0:
             b = self.b
             self._exit_if(b.icmp_unsigned("==", self.cur[("taken",)][0], ir.Constant(I1, 0)),
                           nxt_ip, nxt_ri, EXIT_OK, 0, self.n_insns)
-            self.traced.append((self.b_ip, t))
+            self.traced.append((ip, t))
         # (its taken flag is spent: later branches start from not taken)
         self.cur[("taken",)] = (ir.Constant(I1, 0),)
         return t
